@@ -1,0 +1,49 @@
+import { loadEnvConfig } from "@next/env";
+import { z } from "zod";
+
+// The worker and scripts are not started by Next, so they load .env files the same way Next does.
+loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
+
+const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const serverSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (run `npm run env:init` to generate one)"),
+  MONGODB_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, "must be a mongodb:// URL").default("mongodb://127.0.0.1:27017/flashsale"),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").default("redis://127.0.0.1:6379"),
+  RABBITMQ_URL: z.string().regex(/^amqps?:\/\//, "must be an amqp:// URL").default("amqp://guest:guest@127.0.0.1:5672"),
+  BOOKING_QUEUE: z.string().min(1).default("booking_requests"),
+  BULLMQ_PREFIX: z.string().min(1).default("bull"),
+  DEFAULT_HOLD_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
+  WORKER_PREFETCH: z.coerce.number().int().min(1).max(5000).default(500),
+  WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
+  WORKER_GAP_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).default(5000),
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  RATE_LIMIT_USER_PER_10S: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_IP_PER_10S: z.coerce.number().int().min(1).default(2000),
+  POW_ENABLED: flag.default(false),
+  POW_MAX_NUMBER: z.coerce.number().int().min(1000).max(10_000_000).default(50_000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DEMO_SEED: flag.default(false),
+});
+
+export type ServerEnv = z.infer<typeof serverSchema>;
+
+function parseEnv(): ServerEnv {
+  const result = serverSchema.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid environment configuration:\n${problems}\nSee .env.example for every variable.`);
+  }
+  return result.data;
+}
+
+let cached: ServerEnv | undefined;
+
+/** The validated server environment, parsed once on first use. */
+export function env(): ServerEnv {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,34 @@
+import mongoose from "mongoose";
+import { env } from "@/lib/config/env";
+import { logger } from "@/lib/log/logger";
+import { Booking } from "@/lib/db/models/booking";
+import { AuditEvent } from "@/lib/db/models/audit-event";
+import { Sale } from "@/lib/db/models/sale";
+import { User } from "@/lib/db/models/user";
+
+const globalForMongo = globalThis as unknown as { flashSaleMongo?: Promise<typeof mongoose> };
+
+// FerretDB 1.x (our local MongoDB) builds indexes synchronously; ensuring them once per process
+// at connect keeps the unique index that backs one-per-user in place before the first write.
+async function connectAndEnsureIndexes(): Promise<typeof mongoose> {
+  mongoose.set("strictQuery", true);
+  const connection = await mongoose.connect(env().MONGODB_URL, { serverSelectionTimeoutMS: 5000, autoIndex: false });
+  await Promise.all([User, Sale, Booking, AuditEvent].map((model) => model.createIndexes()));
+  logger.debug("mongodb connected, indexes ensured");
+  return connection;
+}
+
+/** Connects once per process (cached across hot reloads); later calls reuse the connection. */
+export function connectMongo(): Promise<typeof mongoose> {
+  globalForMongo.flashSaleMongo ??= connectAndEnsureIndexes().catch((error: unknown) => {
+    globalForMongo.flashSaleMongo = undefined;
+    throw error;
+  });
+  return globalForMongo.flashSaleMongo;
+}
+
+export async function disconnectMongo(): Promise<void> {
+  if (!globalForMongo.flashSaleMongo) return;
+  globalForMongo.flashSaleMongo = undefined;
+  await mongoose.disconnect();
+}

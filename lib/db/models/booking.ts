@@ -1,0 +1,51 @@
+import mongoose, { Schema, type InferSchemaType } from "mongoose";
+
+export const BOOKING_STATUSES = ["queued", "hold", "waitlisted", "booked", "cancelled", "expired", "sold_out", "rejected"] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+/**
+ * A booking is written by the worker once an intent took (or may take) an item: a hold or a place
+ * on the waitlist. Refusals (sold out, rejected) live in Redis and in counters only, so a
+ * million-user stampede does not become a million documents.
+ *
+ * `_id` is the booking id chosen at admission, so a redelivered message inserts nothing twice.
+ */
+const bookingSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    saleId: { type: String, required: true },
+    userId: { type: String, required: true },
+    ticket: { type: Number, required: true },
+    /**
+     * `<saleId>:<userId>` while the booking is live (queued, hold, waitlisted, booked); a final
+     * state appends the booking id. The unique index on it backs one-live-booking-per-user with
+     * a plain unique index (FerretDB has no partial indexes).
+     */
+    activeKey: { type: String, required: true },
+    status: { type: String, enum: BOOKING_STATUSES, required: true },
+    holdExpiresAt: { type: Date, default: null },
+    confirmedAt: { type: Date, default: null },
+    cancelledAt: { type: Date, default: null },
+    expiredAt: { type: Date, default: null },
+    ip: { type: String, default: "" },
+    userAgent: { type: String, default: "" },
+    admittedAt: { type: Date, required: true },
+  },
+  { timestamps: true, _id: false },
+);
+// One booking per (sale, ticket): tickets are unique per sale.
+bookingSchema.index({ saleId: 1, ticket: 1 }, { unique: true });
+bookingSchema.index({ activeKey: 1 }, { unique: true });
+bookingSchema.index({ saleId: 1, status: 1 });
+bookingSchema.index({ userId: 1, createdAt: -1 });
+
+export const LIVE_BOOKING_STATUSES: readonly BookingStatus[] = ["queued", "hold", "waitlisted", "booked"];
+
+export function activeKeyFor(booking: { saleId: string; userId: string; _id: string; status: BookingStatus }): string {
+  const base = `${booking.saleId}:${booking.userId}`;
+  return LIVE_BOOKING_STATUSES.includes(booking.status) ? base : `${base}:${booking._id}`;
+}
+
+export type BookingDoc = InferSchemaType<typeof bookingSchema>;
+export const Booking =
+  (mongoose.models.Booking as mongoose.Model<BookingDoc>) ?? mongoose.model<BookingDoc>("Booking", bookingSchema);

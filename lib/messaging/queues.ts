@@ -1,0 +1,41 @@
+import { Queue, type ConnectionOptions } from "bullmq";
+import { env } from "@/lib/config/env";
+
+/** BullMQ queues: hold expiry (job id = booking id) and sale start/end. */
+export const HOLD_EXPIRY_QUEUE = "hold-expiry";
+export const SALE_SCHEDULE_QUEUE = "sale-schedule";
+export const MAINTENANCE_QUEUE = "maintenance";
+
+export type HoldExpiryJob = { saleId: string; bookingId: string };
+export type SaleScheduleJob = { saleId: string; action: "start" | "end" };
+
+export function bullConnection(): ConnectionOptions {
+  const url = new URL(env().REDIS_URL);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username || undefined,
+    password: url.password || undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    maxRetriesPerRequest: null,
+  };
+}
+
+const globalForQueues = globalThis as unknown as { flashSaleQueues?: Map<string, Queue> };
+
+/** One Queue object per name and process (producers only; workers live in `worker/`). */
+export function bullQueue<T>(name: string): Queue<T> {
+  globalForQueues.flashSaleQueues ??= new Map();
+  let queue = globalForQueues.flashSaleQueues.get(name);
+  if (!queue) {
+    queue = new Queue(name, { connection: bullConnection(), prefix: env().BULLMQ_PREFIX });
+    globalForQueues.flashSaleQueues.set(name, queue);
+  }
+  return queue as Queue<T>;
+}
+
+export async function closeBullQueues(): Promise<void> {
+  const queues = [...(globalForQueues.flashSaleQueues?.values() ?? [])];
+  globalForQueues.flashSaleQueues?.clear();
+  await Promise.all(queues.map((queue) => queue.close()));
+}

@@ -1,0 +1,55 @@
+/**
+ * Every Redis key the system uses, built in one place.
+ *
+ * All keys of one sale carry the hash tag `{<saleId>}`, so every Lua script (which only ever
+ * touches one sale) runs on a single Redis Cluster slot. The seed's names stay recognizable:
+ * `inventory:{<saleId>}:count` and `hold:{<saleId>}:<bookingId>`.
+ */
+export function saleKeys(saleId: string) {
+  const tag = `{${saleId}}`;
+  return {
+    /** Hash: status, stock, holdMs, waitlistMax, startsAt, endsAt, drainRate. */
+    meta: `sale:${tag}:meta`,
+    /** Integer: items neither held nor booked. */
+    inventory: `inventory:${tag}:count`,
+    /** Integer: the last ticket handed out at admission. */
+    seq: `sale:${tag}:seq`,
+    /** Integer: the highest ticket the worker has served (the queue frontier). */
+    served: `sale:${tag}:served`,
+    /** Hash: userId → "status|bookingId|ticket|expiresAt" (the user's one live attempt). */
+    users: `sale:${tag}:users`,
+    /** Sorted set: live holds, member bookingId, score expiresAt (ms). */
+    holds: `sale:${tag}:holds`,
+    /** Sorted set: waitlisted users, member "bookingId|userId", score ticket. */
+    waitlist: `sale:${tag}:waitlist`,
+    /** Set: bookingIds whose admission was undone (their message must be ignored). */
+    void: `sale:${tag}:void`,
+    /** Hash: counters by outcome (hold, waitlisted, sold_out, booked, expired, cancelled, rejected). */
+    stats: `sale:${tag}:stats`,
+    /** Set: bookingIds changed in Redis whose MongoDB record is not yet written (outbox). */
+    dirty: `sale:${tag}:dirty`,
+    /** Prefix of the per-hold hashes; a script builds `hold:{saleId}:<bookingId>` from it. */
+    holdPrefix: `hold:${tag}:`,
+  };
+}
+
+export type SaleKeys = ReturnType<typeof saleKeys>;
+
+export function holdKey(saleId: string, bookingId: string): string {
+  return `${saleKeys(saleId).holdPrefix}${bookingId}`;
+}
+
+/** Set of sale ids that have Redis state (for the sweeper and reconciliation). */
+export const ACTIVE_SALES_KEY = "sales:active";
+
+/** Pub/sub channel with every state change of one sale (the web fans it out to SSE clients). */
+export function saleChannel(saleId: string): string {
+  return `sale:{${saleId}}:events`;
+}
+
+/** Rate-limit key prefixes (rate-limiter-flexible adds its own suffix). */
+export const RATE_LIMIT_PREFIX = { user: "rl:user", ip: "rl:ip" } as const;
+
+/** Set of blocked user ids and IPs (admin action). */
+export const BLOCKED_USERS_KEY = "blocked:users";
+export const BLOCKED_IPS_KEY = "blocked:ips";

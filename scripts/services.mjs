@@ -1,0 +1,455 @@
+#!/usr/bin/env node
+// Brings up Redis, RabbitMQ and a MongoDB-protocol server for this project, or stops what it started.
+//
+//   node scripts/services.mjs [up]   use what answers; else `docker compose up -d`; else start locally
+//   node scripts/services.mjs stop   stop only what `up` started (pid files in .run/)
+//
+// Plain Node with no npm packages: it runs before `npm install`.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { ROOT, RUN_DIR, readConfig } from "./lib/dotenv.mjs";
+
+/** Bound on waiting for the services to answer (building FerretDB or pulling images comes on top). */
+const WAIT_MS = 60_000;
+const PROBE_TIMEOUT_MS = 1500;
+const FERRETDB_VERSION = "v1.24.2";
+const FERRETDB_BIN = path.join(ROOT, ".tools", "bin", "ferretdb");
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
+
+// ---------------------------------------------------------------------------------------------
+// Addresses
+
+function parseAddress(url, defaultPort) {
+  const rest = url.replace(/^[a-z+]+:\/\//i, "");
+  const authority = rest.split(/[/?#]/, 1)[0] ?? "";
+  const at = authority.lastIndexOf("@");
+  const credentials = at >= 0 ? authority.slice(0, at) : "";
+  // A MongoDB URL may list several hosts; the first one decides whether it is ours to start.
+  const hostPort = (at >= 0 ? authority.slice(at + 1) : authority).split(",")[0] ?? "";
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(hostPort);
+  const [host, port] = bracketed ? [bracketed[1], bracketed[2]] : hostPort.split(":");
+  const [username = "", password = ""] = credentials.split(":").map((part) => decodeURIComponent(part));
+  return { host: host || "127.0.0.1", port: Number(port || defaultPort), username, password };
+}
+
+function redact(url) {
+  return url.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Protocol probes: each resolves to "ok", "down" (nothing listens) or an error text (something
+// listens but does not speak the protocol or refuses us — starting another server would not help).
+
+function converse({ host, port }, greeting, judge) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    let received = Buffer.alloc(0);
+    let settled = false;
+    const finish = (verdict) => {
+      if (settled) return;
+      settled = true;
+      socket.destroy();
+      resolve(verdict);
+    };
+    socket.setTimeout(PROBE_TIMEOUT_MS, () => finish("down"));
+    socket.on("connect", () => socket.write(greeting));
+    socket.on("data", (chunk) => {
+      received = Buffer.concat([received, chunk]);
+      const verdict = judge(received);
+      if (verdict) finish(verdict);
+    });
+    socket.on("error", () => finish("down"));
+    socket.on("close", () => finish(received.length ? `unexpected answer: ${JSON.stringify(received.toString("latin1").slice(0, 80))}` : "down"));
+  });
+}
+
+function respCommand(...words) {
+  return `*${words.length}\r\n${words.map((word) => `$${Buffer.byteLength(word)}\r\n${word}\r\n`).join("")}`;
+}
+
+function probeRedis(address) {
+  const auth = address.password ? respCommand("AUTH", ...(address.username ? [address.username] : []), address.password) : "";
+  return converse(address, auth + respCommand("PING"), (data) => {
+    const text = data.toString("latin1");
+    if (text.includes("+PONG\r\n")) return "ok";
+    const error = /-([^\r]*)\r\n/.exec(text);
+    return error ? `answers but refuses: ${error[1]}` : undefined;
+  });
+}
+
+function probeAmqp(address) {
+  // AMQP 0-9-1 protocol header; a broker answers with a Connection.Start method frame
+  // (frame type 1, channel 0, class 10, method 10).
+  return converse(address, Buffer.from("AMQP\x00\x00\x09\x01", "latin1"), (data) => {
+    if (data.length < 11) return undefined;
+    const isConnectionStart = data[0] === 1 && data.readUInt16BE(1) === 0 && data.readUInt16BE(7) === 10 && data.readUInt16BE(9) === 10;
+    return isConnectionStart ? "ok" : `not an AMQP 0-9-1 broker (answered ${JSON.stringify(data.toString("latin1", 0, 8))})`;
+  });
+}
+
+function bsonHello() {
+  // {hello: 1, $db: "admin"} encoded by hand: int32 element, string element, terminator.
+  const element = (type, name, value) => Buffer.concat([Buffer.from([type]), Buffer.from(`${name}\0`), value]);
+  const int32 = (n) => {
+    const b = Buffer.alloc(4);
+    b.writeInt32LE(n);
+    return b;
+  };
+  const string = (s) => Buffer.concat([int32(Buffer.byteLength(s) + 1), Buffer.from(`${s}\0`)]);
+  const body = Buffer.concat([element(0x10, "hello", int32(1)), element(0x02, "$db", string("admin")), Buffer.from([0])]);
+  return Buffer.concat([int32(body.length + 4), body]);
+}
+
+function probeMongo(address) {
+  const requestId = 1 + Math.floor(Math.random() * 1e6);
+  const document = bsonHello();
+  const header = Buffer.alloc(16);
+  header.writeInt32LE(16 + 4 + 1 + document.length, 0);
+  header.writeInt32LE(requestId, 4);
+  header.writeInt32LE(0, 8);
+  header.writeInt32LE(2013, 12); // OP_MSG
+  const message = Buffer.concat([header, Buffer.alloc(4), Buffer.from([0]), document]);
+  return converse(address, message, (data) => {
+    if (data.length < 16) return undefined;
+    return data.readInt32LE(8) === requestId && data.readInt32LE(12) === 2013 ? "ok" : "not a MongoDB-protocol server";
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for starting things
+
+function which(command, extraDirs = []) {
+  const dirs = [...(process.env.PATH ?? "").split(path.delimiter), ...extraDirs];
+  for (const dir of dirs) {
+    const candidate = path.join(dir, command);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      // not in this directory
+    }
+  }
+  return undefined;
+}
+
+/** Runs a command to completion; resolves {code, output} and never throws (timeouts kill it). */
+function run(command, args, { timeoutMs = 60_000, ...options } = {}) {
+  return new Promise((resolve) => {
+    let output = "";
+    let child;
+    try {
+      child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], ...options });
+    } catch (error) {
+      resolve({ code: -1, output: String(error) });
+      return;
+    }
+    const timer = setTimeout(() => {
+      output += `\n(timed out after ${timeoutMs / 1000} s)`;
+      child.kill("SIGKILL");
+    }, timeoutMs);
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("error", (error) => (output += String(error)));
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, output });
+    });
+  });
+}
+
+function pidFile(name) {
+  return path.join(RUN_DIR, `${name}.pid`);
+}
+
+function readPid(file) {
+  const pid = Number.parseInt(fs.readFileSync(file, "utf8"), 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+
+/** True when the pid still belongs to the program we started (pids get reused). */
+function isOurProcess(pid, programName) {
+  if (!isAlive(pid)) return false;
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(programName);
+  } catch {
+    return true; // no /proc (macOS): trust the pid file
+  }
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let dockerAnswers;
+async function dockerEngineAnswers() {
+  dockerAnswers ??= which("docker") ? run("docker", ["info"], { timeoutMs: 8000 }).then((r) => r.code === 0) : Promise.resolve(false);
+  return dockerAnswers;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Local starters: each returns {pid?, detail?} or throws an Error whose message says what to install.
+
+async function startRedis(address) {
+  const binary = which("redis-server", ["/usr/sbin", "/usr/local/sbin"]);
+  if (!binary) throw new Error("redis-server is not installed");
+  const args = ["--daemonize", "yes", "--bind", "127.0.0.1", "-::1", "--port", String(address.port), "--save", "", "--appendonly", "no"];
+  args.push("--dir", RUN_DIR, "--pidfile", pidFile("redis"), "--logfile", path.join(RUN_DIR, "redis.log"));
+  if (address.password) args.push("--requirepass", address.password);
+  const result = await run(binary, args, { timeoutMs: 15_000 });
+  if (result.code !== 0) throw new Error(`redis-server failed to start: ${result.output.trim()}`);
+  for (let i = 0; i < 40 && !fs.existsSync(pidFile("redis")); i++) await sleep(50);
+  return { pid: fs.existsSync(pidFile("redis")) ? readPid(pidFile("redis")) : undefined, program: "redis-server" };
+}
+
+async function startRabbit(address) {
+  const binary = which("rabbitmq-server", ["/usr/sbin", "/usr/local/sbin", "/usr/lib/rabbitmq/bin"]);
+  if (!binary) throw new Error("rabbitmq-server is not installed");
+  const env = { ...process.env };
+  // A non-default port gets a node and a config file of its own (a system rabbitmq.conf may pin
+  // the listener to 5672), so it can run beside the machine's usual broker.
+  if (address.port !== 5672) {
+    const configFile = path.join(RUN_DIR, `rabbitmq-${address.port}.conf`);
+    fs.writeFileSync(configFile, `listeners.tcp.local = 127.0.0.1:${address.port}\n`);
+    env.RABBITMQ_CONFIG_FILE = configFile;
+    env.RABBITMQ_NODENAME = `flashsale${address.port}@localhost`;
+    env.RABBITMQ_NODE_PORT = String(address.port);
+    env.RABBITMQ_DIST_PORT = String(address.port + 20_000);
+  }
+  const node = env.RABBITMQ_NODENAME ?? "";
+  const result = await run(binary, ["-detached"], { env, timeoutMs: 30_000 });
+  if (result.code !== 0) {
+    const hint = /Only root or rabbitmq/.test(result.output) ? " (it must run as root or as the rabbitmq user: `sudo rabbitmq-server -detached`)" : "";
+    throw new Error(`rabbitmq-server -detached failed${hint}: ${result.output.trim()}`);
+  }
+  fs.writeFileSync(path.join(RUN_DIR, "rabbitmq.node"), `${node}\n`);
+  return { detail: `node ${node || "default"}` };
+}
+
+/**
+ * Builds FerretDB into .tools/bin once. A plain `go install …@v1.24.2` gives a binary that panics
+ * at start ("Invalid build/version/version.txt") because the module zip has no version file, so
+ * the module is copied out of the Go cache, the version file written, and the binary built there.
+ */
+async function buildFerretDb() {
+  const go = which("go", ["/usr/local/go/bin", path.join(os.homedir(), "go", "bin"), path.join(os.homedir(), "sdk", "go", "bin")]);
+  if (!go) throw new Error("Go is not installed, so FerretDB (the local MongoDB-protocol server) cannot be built");
+  console.log(`mongodb   building FerretDB ${FERRETDB_VERSION} into .tools/bin (once; takes 1-3 minutes) ...`);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "ferretdb-build-"));
+  const env = { ...process.env, GOFLAGS: "-buildvcs=false", GO111MODULE: "on" };
+  try {
+    const download = await run(go, ["mod", "download", "-json", `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`], { cwd: work, env, timeoutMs: 600_000 });
+    let moduleDir;
+    try {
+      moduleDir = JSON.parse(download.output).Dir;
+    } catch {
+      moduleDir = undefined;
+    }
+    if (download.code !== 0 || !moduleDir) throw new Error(`\`go mod download\` of FerretDB failed: ${download.output.trim()}`);
+    const source = path.join(work, "src");
+    fs.cpSync(moduleDir, source, { recursive: true });
+    await run("chmod", ["-R", "u+w", source]);
+    fs.writeFileSync(path.join(source, "build", "version", "version.txt"), `${FERRETDB_VERSION}\n`);
+    fs.mkdirSync(path.dirname(FERRETDB_BIN), { recursive: true });
+    const staged = `${FERRETDB_BIN}.${process.pid}.tmp`;
+    const build = await run(go, ["build", "-o", staged, "./cmd/ferretdb"], { cwd: source, env, timeoutMs: 900_000 });
+    if (build.code !== 0) throw new Error(`\`go build\` of FerretDB failed: ${build.output.trim()}`);
+    fs.renameSync(staged, FERRETDB_BIN); // atomic, so a concurrent run never sees half a binary
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function startFerretDb(address) {
+  if (!fs.existsSync(FERRETDB_BIN)) await buildFerretDb();
+  const dataDir = path.join(ROOT, ".data", "ferretdb");
+  fs.mkdirSync(dataDir, { recursive: true });
+  const host = address.host === "localhost" ? "127.0.0.1" : address.host;
+  const listen = host.includes(":") ? `[${host}]:${address.port}` : `${host}:${address.port}`;
+  const log = fs.openSync(path.join(RUN_DIR, "ferretdb.log"), "a");
+  const child = spawn(
+    FERRETDB_BIN,
+    [
+      "--handler=sqlite",
+      `--sqlite-url=file:${dataDir}/`,
+      `--listen-addr=${listen}`,
+      "--telemetry=disable",
+      `--state-dir=${path.join(ROOT, ".data")}`,
+      "--log-level=WARN",
+      "--debug-addr=-",
+    ],
+    { detached: true, stdio: ["ignore", log, log], cwd: ROOT },
+  );
+  fs.closeSync(log);
+  child.unref();
+  fs.writeFileSync(pidFile("ferretdb"), `${child.pid}\n`);
+  return { pid: child.pid, program: "ferretdb", log: path.join(RUN_DIR, "ferretdb.log") };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const SERVICES = [
+  {
+    name: "redis",
+    variable: "REDIS_URL",
+    fallback: "redis://127.0.0.1:6379",
+    defaultPort: 6379,
+    probe: probeRedis,
+    startLocal: startRedis,
+    install: "install Redis 7 (`apt-get install -y redis-server`, `brew install redis`) or Docker, or set REDIS_URL to a running Redis",
+  },
+  {
+    name: "rabbitmq",
+    variable: "RABBITMQ_URL",
+    fallback: "amqp://guest:guest@127.0.0.1:5672",
+    defaultPort: 5672,
+    probe: probeAmqp,
+    startLocal: startRabbit,
+    install: "install RabbitMQ 3 (`apt-get install -y rabbitmq-server`, `brew install rabbitmq`) or Docker, or set RABBITMQ_URL to a running broker",
+  },
+  {
+    name: "mongodb",
+    composeService: "mongo",
+    variable: "MONGODB_URL",
+    fallback: "mongodb://127.0.0.1:27017/flashsale",
+    defaultPort: 27017,
+    probe: probeMongo,
+    startLocal: startFerretDb,
+    install:
+      "install Go 1.24+ (https://go.dev/dl; `apt-get install -y golang-go` if it is new enough) so FerretDB can be built, or Docker, or set MONGODB_URL to a MongoDB 6+ server",
+  },
+];
+
+async function waitUntilAnswers(service, address, started, deadline) {
+  for (;;) {
+    const verdict = await service.probe(address);
+    if (verdict === "ok") return;
+    if (started.pid && started.program && !isOurProcess(started.pid, started.program)) {
+      const log = started.log && fs.existsSync(started.log) ? `\n${fs.readFileSync(started.log, "utf8").split("\n").slice(-15).join("\n")}` : "";
+      throw new Error(`the ${started.program} process (pid ${started.pid}) exited${log}`);
+    }
+    if (Date.now() > deadline) throw new Error(`started, but no answer within ${WAIT_MS / 1000} s (last probe: ${verdict})`);
+    await sleep(250);
+  }
+}
+
+/** Makes one service answer; resolves to a status line, or throws with what to do. */
+async function bringUp(service, config) {
+  const url = config[service.variable] || service.fallback;
+  const address = parseAddress(url, service.defaultPort);
+  const label = `${service.name.padEnd(9)} ${redact(url)}`;
+  if (/^(mongodb\+srv|rediss|amqps):/.test(url)) return `${label}  remote TLS/SRV address, not checked`;
+
+  const verdict = await service.probe(address);
+  if (verdict === "ok") return `${label}  already running`;
+  if (verdict !== "down") throw new Error(`${label}  something listens there but ${verdict}`);
+  if (!LOCAL_HOSTS.has(address.host)) throw new Error(`${label}  does not answer, and it is not a local address, so it is not started here`);
+
+  let started;
+  if (address.port === service.defaultPort && (await dockerEngineAnswers())) {
+    const composeService = service.composeService ?? service.name;
+    const result = await run("docker", ["compose", "up", "-d", composeService], { cwd: ROOT, timeoutMs: 600_000 });
+    if (result.code !== 0) throw new Error(`${label}  \`docker compose up -d ${composeService}\` failed: ${result.output.trim()}`);
+    fs.writeFileSync(path.join(RUN_DIR, `${service.name}.compose`), `${composeService}\n`);
+    started = { detail: `docker compose service ${composeService}` };
+  } else {
+    try {
+      started = await service.startLocal(address);
+    } catch (error) {
+      throw new Error(`${label}  cannot be started: ${error.message}.\n          To fix: ${service.install}.`);
+    }
+  }
+
+  try {
+    await waitUntilAnswers(service, address, started, Date.now() + WAIT_MS);
+  } catch (error) {
+    throw new Error(`${label}  ${error.message}`);
+  }
+  if (started.pid && started.program && !isOurProcess(started.pid, started.program)) {
+    // Another `services up` won the race for the port; ours exited and theirs answers.
+    fs.rmSync(pidFile(service.name), { force: true });
+    return `${label}  already running (started concurrently by another process)`;
+  }
+  return `${label}  started (${started.pid ? `pid ${started.pid}` : started.detail})`;
+}
+
+export async function up() {
+  fs.mkdirSync(RUN_DIR, { recursive: true });
+  const config = readConfig();
+  const results = await Promise.allSettled(SERVICES.map((service) => bringUp(service, config)));
+  let failed = false;
+  for (const result of results) {
+    if (result.status === "fulfilled") console.log(result.value);
+    else {
+      failed = true;
+      console.error(result.reason.message);
+    }
+  }
+  if (failed) console.error("\nSome services are not available; see above for what to install (README.md, \"Prerequisites\").");
+  return failed ? 1 : 0;
+}
+
+async function stopPid(name, program) {
+  const file = pidFile(name);
+  if (!fs.existsSync(file)) return undefined;
+  const pid = readPid(file);
+  fs.rmSync(file, { force: true });
+  if (!pid || !isOurProcess(pid, program)) return `${name.padEnd(9)} was not running`;
+  process.kill(pid, "SIGTERM");
+  for (let i = 0; i < 100 && isAlive(pid); i++) await sleep(100);
+  if (isAlive(pid)) process.kill(pid, "SIGKILL");
+  return `${name.padEnd(9)} stopped (pid ${pid})`;
+}
+
+async function stopRabbit() {
+  const file = path.join(RUN_DIR, "rabbitmq.node");
+  if (!fs.existsSync(file)) return undefined;
+  const node = fs.readFileSync(file, "utf8").trim();
+  fs.rmSync(file, { force: true });
+  const ctl = which("rabbitmqctl", ["/usr/sbin", "/usr/local/sbin", "/usr/lib/rabbitmq/bin"]);
+  if (!ctl) return "rabbitmq  cannot be stopped: rabbitmqctl not found";
+  const result = await run(ctl, [...(node ? ["-n", node] : []), "stop"], { timeoutMs: 60_000 });
+  for (const leftover of fs.readdirSync(RUN_DIR).filter((name) => /^rabbitmq-\d+\.conf$/.test(name))) fs.rmSync(path.join(RUN_DIR, leftover));
+  if (result.code === 0) return `rabbitmq  stopped (node ${node || "default"})`;
+  return /not running/.test(result.output) ? "rabbitmq  was not running" : `rabbitmq  rabbitmqctl stop failed: ${result.output.trim()}`;
+}
+
+async function stopCompose(name) {
+  const file = path.join(RUN_DIR, `${name}.compose`);
+  if (!fs.existsSync(file)) return undefined;
+  const composeService = fs.readFileSync(file, "utf8").trim();
+  fs.rmSync(file, { force: true });
+  const result = await run("docker", ["compose", "stop", composeService], { cwd: ROOT, timeoutMs: 120_000 });
+  return result.code === 0 ? `${name.padEnd(9)} stopped (docker compose service ${composeService})` : `${name.padEnd(9)} docker compose stop failed: ${result.output.trim()}`;
+}
+
+export async function stop() {
+  const lines = await Promise.all([
+    stopPid("redis", "redis-server"),
+    stopRabbit(),
+    stopPid("ferretdb", "ferretdb"),
+    ...SERVICES.map((service) => stopCompose(service.name)),
+  ]);
+  const said = lines.filter(Boolean);
+  console.log(said.length ? said.join("\n") : "nothing to stop: no service was started by `services up`");
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const command = process.argv[2] ?? "up";
+  if (command !== "up" && command !== "stop") {
+    console.error("usage: node scripts/services.mjs [up|stop]");
+    process.exit(2);
+  }
+  process.exitCode = await (command === "up" ? up() : stop());
+}

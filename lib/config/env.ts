@@ -23,8 +23,6 @@ const serverSchema = z.object({
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   RATE_LIMIT_USER_PER_10S: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_IP_PER_10S: z.coerce.number().int().min(1).default(2000),
-  POW_ENABLED: flag.default(false),
-  POW_MAX_NUMBER: z.coerce.number().int().min(1000).max(10_000_000).default(50_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO_SEED: flag.default(false),
 });

@@ -23,6 +23,8 @@ const bookingSchema = new Schema(
      */
     activeKey: { type: String, required: true },
     status: { type: String, enum: BOOKING_STATUSES, required: true },
+    /** Orders transitions (waitlisted 1 < hold 2 < final 3): an older write never lands over a newer. */
+    rank: { type: Number, required: true, default: 0 },
     holdExpiresAt: { type: Date, default: null },
     confirmedAt: { type: Date, default: null },
     cancelledAt: { type: Date, default: null },
@@ -33,8 +35,9 @@ const bookingSchema = new Schema(
   },
   { timestamps: true, _id: false },
 );
-// One booking per (sale, ticket): tickets are unique per sale.
-bookingSchema.index({ saleId: 1, ticket: 1 }, { unique: true });
+// Not unique: after Redis is lost and rebuilt, a ticket number may be handed out again; the
+// booking id, not the ticket, is a booking's identity.
+bookingSchema.index({ saleId: 1, ticket: 1 });
 bookingSchema.index({ activeKey: 1 }, { unique: true });
 bookingSchema.index({ saleId: 1, status: 1 });
 bookingSchema.index({ userId: 1, createdAt: -1 });

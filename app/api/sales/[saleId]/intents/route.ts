@@ -1,0 +1,24 @@
+// POST /api/sales/:saleId/intents — join the sale's queue (202 with ticket and position)
+import type { NextRequest } from "next/server";
+import { requireUser } from "@/lib/auth/current-user";
+import { admitIntent } from "@/lib/domain/admission/admit-intent";
+import { errorResponse } from "@/lib/http/error-response";
+import { clientInfo } from "@/lib/http/client-info";
+import { publishBookingRequest } from "@/lib/messaging/publish-booking-request";
+import { metrics } from "@/lib/metrics/registry";
+
+export async function POST(request: NextRequest, { params }: { params: Promise<{ saleId: string }> }) {
+  const stopTimer = metrics().admissionSeconds.startTimer();
+  try {
+    const [{ saleId }, user] = await Promise.all([params, requireUser(request)]);
+    const admitted = await admitIntent({ saleId, userId: user.id, ...clientInfo(request) }, publishBookingRequest);
+    metrics().intents.inc({ outcome: "admitted" });
+    return Response.json({ ...admitted, statusUrl: `/api/sales/${saleId}/status` }, { status: 202 });
+  } catch (error) {
+    const response = errorResponse(error);
+    metrics().intents.inc({ outcome: response.status === 500 ? "error" : String(response.status) });
+    return response;
+  } finally {
+    stopTimer();
+  }
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import { DomainError, type ErrorCode } from "@/lib/errors/domain-error";
+import { redis } from "@/lib/redis/client";
+import { BLOCKED_IPS_KEY, BLOCKED_USERS_KEY, saleKeys } from "@/lib/redis/keys";
+import { runScript } from "@/lib/redis/scripts";
+import type { BookingRequest } from "@/lib/messaging/booking-request";
+import { consumeRateLimit } from "@/lib/domain/admission/rate-limit";
+
+export type IntentInput = { saleId: string; userId: string; ip: string; userAgent: string };
+export type AdmittedIntent = { ticket: number; position: number; bookingId: string };
+/** Durably hands the request to the worker; resolves once the broker confirmed it. */
+export type PublishRequest = (request: BookingRequest) => Promise<void>;
+
+const REFUSALS: Partial<Record<string, { code: ErrorCode; message: string }>> = {
+  not_found: { code: "not_found", message: "This sale does not exist." },
+  not_started: { code: "not_started", message: "This sale has not started yet." },
+  paused: { code: "paused", message: "This sale is paused. Your place is not taken; try again when it resumes." },
+  sale_ended: { code: "sale_ended", message: "This sale has ended." },
+  sold_out: { code: "sold_out", message: "Sold out: every item is taken." },
+  already_queued: { code: "already_queued", message: "You are already in this sale's queue." },
+  already_booked: { code: "already_booked", message: "You already bought this item." },
+  conflict: { code: "conflict", message: "Your previous attempt is still being recorded. Try again in a moment." },
+};
+
+/**
+ * Admits a purchase intent: rate limits, the atomic admit step (sale open, one live attempt per
+ * user, a ticket from the sale's sequence), then a confirmed publish. If the publish fails the
+ * admission is undone, so the user can simply retry.
+ */
+export async function admitIntent(input: IntentInput, publish: PublishRequest): Promise<AdmittedIntent> {
+  const { saleId, userId, ip, userAgent } = input;
+  await consumeRateLimit(userId, ip);
+  const [userBlocked, ipBlocked] = await Promise.all([
+    redis().sismember(BLOCKED_USERS_KEY, userId),
+    redis().sismember(BLOCKED_IPS_KEY, ip),
+  ]);
+  if (userBlocked || ipBlocked) throw new DomainError("forbidden", "Your account or network is blocked from this sale.");
+
+  const keys = saleKeys(saleId);
+  const bookingId = randomUUID();
+  const reply = await runScript<[string, string | number, (string | number)?]>(
+    redis(),
+    "admit",
+    [keys.meta, keys.users, keys.seq, keys.served, keys.inventory, keys.holds, keys.dirty],
+    [userId, bookingId],
+  );
+  if (reply[0] !== "ok") {
+    const refusal = REFUSALS[String(reply[1])] ?? { code: "conflict" as const, message: "Your request was refused." };
+    throw new DomainError(refusal.code, refusal.message);
+  }
+  const ticket = Number(reply[1]);
+  const position = Number(reply[2]);
+  try {
+    await publish({ v: 1, saleId, userId, bookingId, ticket, admittedAt: Date.now(), ip, userAgent: userAgent.slice(0, 512) });
+  } catch (error) {
+    await runScript(redis(), "unadmit", [keys.users, keys.void], [userId, bookingId, ""]);
+    throw new DomainError("unavailable", "We could not queue your request. Please try again.", { cause: String(error) });
+  }
+  return { ticket, position, bookingId };
+}

@@ -1,0 +1,38 @@
+import type { BookingStatus } from "@/lib/db/models/booking";
+
+/** A user's current attempt in one sale, as the Redis users hash keeps it. */
+export type UserEntry = { status: BookingStatus; bookingId: string; ticket: number; expiresAt: number };
+
+export function parseUserEntry(raw: string | null | undefined): UserEntry | null {
+  if (!raw) return null;
+  const [status, bookingId = "", ticket = "0", expiresAt = "0"] = raw.split("|");
+  return { status: status as BookingStatus, bookingId, ticket: Number(ticket), expiresAt: Number(expiresAt) };
+}
+
+/** The MongoDB state a booking must reach (an outbox record in Redis). */
+export type BookingRecord = {
+  bookingId: string;
+  status: BookingStatus;
+  userId: string;
+  ticket: number;
+  expiresAt: number;
+  /** Orders a booking's transitions: waitlisted 1 < hold 2 < final 3. */
+  rank: number;
+  /** The raw outbox value, to clear it only if unchanged. */
+  raw: string;
+};
+
+export function parseBookingRecord(bookingId: string, raw: string): BookingRecord {
+  const [status, userId = "", ticket = "0", expiresAt = "0", rank = "0"] = raw.split("|");
+  return {
+    bookingId,
+    status: status as BookingStatus,
+    userId,
+    ticket: Number(ticket),
+    expiresAt: Number(expiresAt),
+    rank: Number(rank),
+    raw,
+  };
+}
+
+export const FINAL_STATUSES: readonly BookingStatus[] = ["booked", "cancelled", "expired", "sold_out", "rejected"];

@@ -1,0 +1,54 @@
+import type { BookingRequest } from "@/lib/messaging/booking-request";
+import { redis } from "@/lib/redis/client";
+import { saleKeys } from "@/lib/redis/keys";
+import { runScriptsPipelined } from "@/lib/redis/scripts";
+import { publishSaleEvent } from "@/lib/realtime/sale-events";
+import { parseUserEntry } from "@/lib/domain/booking/booking-state";
+import { syncBookingRecords, type BookingOrigin } from "@/lib/domain/booking/sync-booking-records";
+import type { HoldEffects, HoldExpiry } from "@/lib/domain/holds/hold-effects";
+
+export type ServeOutcome = "hold" | "waitlisted" | "sold_out" | "rejected" | "done" | "stale" | "void" | "paused" | "unknown_sale";
+
+/** Outcomes after which the message is finished with and can be acknowledged. */
+export const SETTLED_OUTCOMES: ReadonlySet<ServeOutcome> = new Set(["hold", "waitlisted", "sold_out", "rejected", "done", "stale", "void"]);
+
+export type ServedIntent = { request: BookingRequest; outcome: ServeOutcome };
+
+/**
+ * Serves a batch of admitted intents of one sale, in the given (ticket) order: one atomic reserve
+ * step each, pipelined in a single round trip; then the bookings are written to MongoDB, the
+ * hold expiries scheduled, and the users told. Every step is idempotent, so a batch that is
+ * redelivered after a crash changes nothing twice.
+ */
+export async function serveIntents(saleId: string, requests: BookingRequest[], effects: HoldEffects): Promise<ServedIntent[]> {
+  const keys = saleKeys(saleId);
+  const replies = await runScriptsPipelined<[ServeOutcome, string]>(
+    redis(),
+    requests.map((request) => ({
+      name: "reserve",
+      keys: [keys.meta, keys.users, keys.inventory, keys.holds, keys.waitlist, keys.served, keys.void, keys.stats, keys.dirty],
+      args: [request.userId, request.bookingId, request.ticket, keys.holdPrefix],
+    })),
+  );
+
+  const served = replies.map(([outcome], index) => ({ request: requests[index]!, outcome }));
+  const origins = new Map<string, BookingOrigin>();
+  const expiries: HoldExpiry[] = [];
+  replies.forEach(([outcome, rawEntry], index) => {
+    const request = requests[index]!;
+    if (outcome !== "hold" && outcome !== "waitlisted" && outcome !== "done") return;
+    origins.set(request.bookingId, { ip: request.ip, userAgent: request.userAgent, admittedAt: request.admittedAt });
+    const entry = parseUserEntry(rawEntry);
+    // A redelivered hold may have missed its expiry job; scheduling is idempotent by job id.
+    if (entry?.status === "hold") expiries.push({ saleId, bookingId: request.bookingId, expiresAt: entry.expiresAt });
+  });
+
+  await syncBookingRecords(saleId, [...origins.keys()], origins);
+  if (expiries.length) await effects.scheduleExpiries(expiries);
+  const settled = served.filter(({ outcome }) => SETTLED_OUTCOMES.has(outcome));
+  if (settled.length) {
+    const frontier = Math.max(...settled.map(({ request }) => request.ticket));
+    await publishSaleEvent(saleId, settled.map(({ request }) => request.userId), frontier);
+  }
+  return served;
+}

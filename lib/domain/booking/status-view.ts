@@ -1,0 +1,20 @@
+export type SaleStatusSummary = {
+  saleId: string;
+  saleStatus: string;
+  stockLeft: number;
+  /** The server's clock, so the client can correct its own for the hold countdown. */
+  serverTime: string;
+};
+
+export type BookingStatusView = SaleStatusSummary &
+  (
+    | { state: "none" }
+    | { state: "queued"; bookingId: string; ticket: number; position: number; estimatedWaitSeconds: number | null }
+    | { state: "hold"; bookingId: string; ticket: number; expiresAt: string; holdSeconds: number }
+    | { state: "waitlisted"; bookingId: string; ticket: number; waitlistPosition: number }
+    | { state: "booked"; bookingId: string }
+    | { state: "sold_out" }
+    | { state: "expired"; bookingId: string }
+    | { state: "cancelled"; bookingId: string }
+    | { state: "rejected"; reason: string }
+  );

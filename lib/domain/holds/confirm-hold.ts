@@ -1,0 +1,46 @@
+import { DomainError } from "@/lib/errors/domain-error";
+import { redis } from "@/lib/redis/client";
+import { saleKeys } from "@/lib/redis/keys";
+import { runScript } from "@/lib/redis/scripts";
+import { publishSaleEvent } from "@/lib/realtime/sale-events";
+import { syncBookingRecords } from "@/lib/domain/booking/sync-booking-records";
+import { findOwnBooking, type BookingView } from "@/lib/domain/holds/booking-view";
+import type { HoldEffects } from "@/lib/domain/holds/hold-effects";
+import { releaseHold } from "@/lib/domain/holds/release-hold";
+
+function refuseSettled(status: BookingView["status"]): never {
+  if (status === "expired") throw new DomainError("hold_expired", "Your hold expired before it was confirmed. The item went to the next shopper.");
+  if (status === "cancelled") throw new DomainError("conflict", "This hold was cancelled and can no longer be confirmed.");
+  if (status === "waitlisted") throw new DomainError("conflict", "You are on the waitlist; you can confirm once you get a hold.");
+  throw new DomainError("conflict", `This booking is ${status.replace("_", " ")} and cannot be confirmed.`);
+}
+
+/**
+ * Confirms the owner's hold before it expires. Repeating a successful confirm returns the same
+ * booking; a confirm at or after expiresAt expires the hold instead (410).
+ */
+export async function confirmHold(bookingId: string, userId: string, effects: HoldEffects): Promise<BookingView> {
+  const booking = await findOwnBooking(bookingId, userId);
+  const keys = saleKeys(booking.saleId);
+  const [outcome, , ...soldOut] = await runScript<string[]>(
+    redis(),
+    "confirm-hold",
+    [keys.meta, keys.users, keys.inventory, keys.holds, keys.waitlist, keys.stats, keys.dirty],
+    [bookingId, userId, keys.holdPrefix],
+  );
+
+  if (outcome === "due") {
+    await releaseHold(booking.saleId, bookingId, "expired", null, effects);
+    refuseSettled("expired");
+  }
+  if (outcome === "not_owner") throw new DomainError("not_found", "No such booking.");
+
+  // Whether this call booked it or an earlier one did, MongoDB must have the outcome before we answer.
+  const soldOutIds = soldOut.map((member) => member.split("|")[0]!);
+  await syncBookingRecords(booking.saleId, [bookingId, ...soldOutIds]);
+  if (outcome === "booked") await publishSaleEvent(booking.saleId, [userId, ...soldOut.map((member) => member.split("|")[1]!)]);
+
+  const current = await findOwnBooking(bookingId, userId);
+  if (current.status !== "booked") refuseSettled(current.status);
+  return current;
+}

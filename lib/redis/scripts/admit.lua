@@ -1,0 +1,34 @@
+-- Admission: is the sale open, is the user already in, and the user's ticket in the queue.
+-- KEYS: meta, users, seq, served, inventory, holds, dirty
+-- ARGV: userId, bookingId
+-- Returns {'ok', ticket, position} or {'err', code, entry?}
+local meta = redis.call('HMGET', KEYS[1], 'status', 'startsAt', 'endsAt')
+local status = meta[1]
+if not status then return { 'err', 'not_found' } end
+if status == 'paused' then return { 'err', 'paused' } end
+if status == 'ended' then return { 'err', 'sale_ended' } end
+if status ~= 'live' and status ~= 'sold_out' then return { 'err', 'not_started' } end
+local now = now_ms()
+if now < tonumber(meta[2]) then return { 'err', 'not_started' } end
+if now >= tonumber(meta[3]) then return { 'err', 'sale_ended' } end
+
+local entry = redis.call('HGET', KEYS[2], ARGV[1])
+if entry then
+  local parts = split(entry)
+  local current = parts[1]
+  if current == 'queued' or current == 'hold' or current == 'waitlisted' then return { 'err', 'already_queued', entry } end
+  if current == 'booked' then return { 'err', 'already_booked', entry } end
+  if current == 'sold_out' then return { 'err', 'sold_out', entry } end
+  -- The previous attempt ended (cancelled, expired, rejected). Its MongoDB record must be written
+  -- before a new one, or the unique live-booking index would refuse the new booking.
+  if redis.call('HEXISTS', KEYS[7], parts[2]) == 1 then return { 'err', 'conflict', entry } end
+end
+
+if tonumber(redis.call('GET', KEYS[5]) or '0') <= 0 and redis.call('ZCARD', KEYS[6]) == 0 then
+  return { 'err', 'sold_out' }
+end
+
+local ticket = redis.call('INCR', KEYS[3])
+redis.call('HSET', KEYS[2], ARGV[1], 'queued|' .. ARGV[2] .. '|' .. ticket .. '|0')
+local served = tonumber(redis.call('GET', KEYS[4]) or '0')
+return { 'ok', ticket, math.max(ticket - served, 1) }

@@ -1,0 +1,49 @@
+// The booking worker: serves booking_requests in ticket order, expires holds, sweeps.
+process.env.SERVICE_NAME ??= "worker";
+
+import { env } from "@/lib/config/env";
+import { connectMongo, disconnectMongo } from "@/lib/db/connect";
+import { logger } from "@/lib/log/logger";
+import { closeBullQueues } from "@/lib/messaging/queues";
+import { closeRedis } from "@/lib/redis/client";
+import { reconcileOpenSales } from "@/lib/domain/reconcile/reconcile-sale";
+import { BookingConsumer } from "./booking-consumer";
+import { startHoldExpiryWorker } from "./hold-expiry-worker";
+import { startMaintenanceWorker } from "./maintenance-worker";
+import { startMetricsServer } from "./metrics-server";
+
+async function main(): Promise<void> {
+  const config = env();
+  await connectMongo();
+  // Redis keeps no data on disk here: a restarted Redis is rebuilt from MongoDB before serving.
+  const rebuilt = (await reconcileOpenSales()).filter((result) => result.rebuilt);
+  if (rebuilt.length) logger.warn({ sales: rebuilt.map((result) => result.saleId) }, "rebuilt sales missing from Redis");
+
+  const metricsServer = await startMetricsServer(config.WORKER_METRICS_PORT);
+  const expiryWorker = startHoldExpiryWorker();
+  const maintenanceWorker = await startMaintenanceWorker();
+  const consumer = new BookingConsumer();
+  await consumer.start();
+  logger.info({ queue: config.BOOKING_QUEUE, metricsPort: config.WORKER_METRICS_PORT }, "worker started");
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "worker stopping");
+    await consumer.stop();
+    await Promise.all([expiryWorker.close(), maintenanceWorker.close()]);
+    await closeBullQueues();
+    metricsServer.close();
+    await Promise.all([disconnectMongo(), closeRedis()]);
+    logger.info("worker stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, "worker failed to start");
+  process.exit(1);
+});

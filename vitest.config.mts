@@ -1,0 +1,58 @@
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+// Vitest runs with NODE_ENV=test, and @next/env skips .env.local in test mode, so the tests get a
+// throwaway secret of their own (unless one is set in the environment or .env.test.local).
+process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
+
+const alias = [{ find: /^@\//, replacement: `${root}/` }];
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { alias },
+  test: {
+    passWithNoTests: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["lib/**/*.test.ts", "worker/**/*.test.ts", "scripts/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "components",
+          environment: "jsdom",
+          include: ["**/*.test.tsx"],
+          exclude: ["node_modules/**", ".next/**", ".tools/**", ".data/**"],
+          setupFiles: ["./vitest.setup.components.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          environment: "node",
+          include: ["tests/integration/**/*.test.ts"],
+          // The files share the real Redis, RabbitMQ and MongoDB, so they take turns.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          env: {
+            MONGODB_URL: "mongodb://127.0.0.1:27017/flashsale_test",
+            BOOKING_QUEUE: "booking_requests_test",
+            BULLMQ_PREFIX: "bulltest",
+            LOG_LEVEL: "warn",
+          },
+        },
+      },
+    ],
+  },
+});

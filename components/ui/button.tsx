@@ -1,0 +1,35 @@
+import type { ButtonHTMLAttributes } from "react";
+
+export type ButtonVariant = "primary" | "secondary" | "ghost";
+
+const BASE =
+  "inline-flex items-center justify-center gap-2 rounded-xl px-5 py-3 text-base font-semibold transition-colors " +
+  "focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed";
+
+const VARIANTS: Record<ButtonVariant, string> = {
+  primary:
+    "bg-indigo-600 text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-indigo-600 " +
+    "disabled:bg-slate-200 disabled:text-slate-500 disabled:shadow-none",
+  secondary:
+    "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 focus-visible:outline-indigo-600 " +
+    "disabled:text-slate-400",
+  ghost: "text-slate-700 hover:bg-slate-100 focus-visible:outline-indigo-600 disabled:text-slate-400",
+};
+
+/** The class of a button, also for links that look like one. */
+export function buttonClass(variant: ButtonVariant = "primary", extra = ""): string {
+  return `${BASE} ${VARIANTS[variant]} ${extra}`;
+}
+
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; busy?: boolean };
+
+export function Button({ variant = "primary", busy = false, className = "", type = "button", children, ...rest }: ButtonProps) {
+  return (
+    <button type={type} aria-busy={busy || undefined} className={buttonClass(variant, className)} {...rest}>
+      {busy && (
+        <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" />
+      )}
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,367 @@
+"use client";
+
+import Link from "next/link";
+import { useId, type ReactNode } from "react";
+import type { BookingStatusView } from "@/lib/domain/booking/status-view";
+import { Button } from "@/components/ui/button";
+import { describeDuration, plural } from "@/components/ui/format";
+import { Countdown, useCountdown } from "@/components/waiting-room/countdown";
+
+export type PanelAction = "buy" | "confirm" | "cancel";
+
+/** What the last action was told, shown under the panel; `retryAt` (local clock) blocks Buy until then. */
+export type Notice = { tone: "error" | "info"; message: string; retryAt?: string };
+
+export type QueuePanelProps = {
+  view: BookingStatusView;
+  /** How far the server's clock runs ahead of the browser's. */
+  clockOffsetMs: number;
+  startsAt: string;
+  /** The highest position seen for the current queued booking, for the progress bar. */
+  queueStartPosition: number | null;
+  notice: Notice | null;
+  pending: PanelAction | null;
+  onBuy: () => void;
+  onConfirm: (bookingId: string) => void;
+  onCancel: (bookingId: string) => void;
+  /** A countdown the server decides on (hold end, sale start) reached zero. */
+  onDeadline: () => void;
+};
+
+type Tone = "neutral" | "progress" | "success" | "warning" | "closed";
+
+const TONE_STYLES: Record<Tone, string> = {
+  neutral: "border-slate-200",
+  progress: "border-indigo-200",
+  success: "border-emerald-300",
+  warning: "border-amber-300",
+  closed: "border-slate-200",
+};
+
+const EPOCH = new Date(0).toISOString();
+
+/**
+ * The waiting room: what the server says about this user's attempt, and the one or two things
+ * they can do about it. The headline lives in a polite live region so screen readers hear
+ * "You're number 3 in line" change; the ticking timers stay out of it.
+ */
+export function QueuePanel(props: QueuePanelProps) {
+  const { view, clockOffsetMs, startsAt, notice, pending } = props;
+  const titleId = useId();
+  const secondsToStart = useCountdown(startsAt, clockOffsetMs);
+  const secondsToRetry = useCountdown(notice?.retryAt ?? EPOCH, 0);
+  const hasStarted = secondsToStart === 0;
+  const mustWaitToRetry = secondsToRetry !== null && secondsToRetry > 0;
+
+  const content = describe(view, { hasStarted });
+  const canBuy = content.buy === "open" && !mustWaitToRetry;
+
+  return (
+    <section
+      aria-labelledby={titleId}
+      data-testid="waiting-room"
+      data-state={view.state}
+      className={`rounded-2xl border-2 bg-white p-5 shadow-sm sm:p-6 ${TONE_STYLES[content.tone]}`}
+    >
+      <h2 id={titleId} className="text-xs font-bold uppercase tracking-widest text-slate-500">
+        Waiting room
+      </h2>
+
+      <div aria-live="polite" aria-atomic="true" className="mt-2">
+        <h3 className="text-2xl font-bold text-slate-900" data-testid="waiting-room-title">
+          {content.title}
+        </h3>
+        <div className="mt-1 text-slate-700">{content.body}</div>
+      </div>
+
+      <div className="mt-5 space-y-5">
+        {view.state === "none" && view.saleStatus === "scheduled" && !hasStarted && (
+          <Stat label="Opens in">
+            <Countdown
+              target={startsAt}
+              clockOffsetMs={clockOffsetMs}
+              label="Time until the sale opens"
+              onElapsed={props.onDeadline}
+              className="text-4xl font-bold text-slate-900"
+            />
+          </Stat>
+        )}
+
+        {view.state === "queued" && <QueueProgress position={view.position} startPosition={props.queueStartPosition} />}
+
+        {view.state === "hold" && (
+          <HoldControls
+            view={view}
+            clockOffsetMs={clockOffsetMs}
+            pending={pending}
+            onConfirm={props.onConfirm}
+            onCancel={props.onCancel}
+            onElapsed={props.onDeadline}
+          />
+        )}
+
+        {view.state === "waitlisted" && (
+          <Button
+            variant="secondary"
+            onClick={() => props.onCancel(view.bookingId)}
+            disabled={pending !== null}
+            busy={pending === "cancel"}
+          >
+            Leave the waitlist
+          </Button>
+        )}
+
+        {content.buy !== "none" && (
+          <Button onClick={props.onBuy} disabled={!canBuy || pending !== null} busy={pending === "buy"} className="w-full sm:w-auto">
+            Buy now
+          </Button>
+        )}
+      </div>
+
+      {notice && (
+        <div
+          role={notice.tone === "error" ? "alert" : "status"}
+          data-testid="waiting-room-notice"
+          className={`mt-5 rounded-xl px-4 py-3 text-sm ${
+            notice.tone === "error" ? "bg-rose-50 text-rose-800" : "bg-sky-50 text-sky-900"
+          }`}
+        >
+          <p>{notice.message}</p>
+          {notice.retryAt && (
+            <p className="mt-1 font-medium">
+              {mustWaitToRetry ? (
+                <>
+                  You can try again in{" "}
+                  <Countdown target={notice.retryAt} clockOffsetMs={0} label="Time until you can try again" />.
+                </>
+              ) : (
+                "You can try again now."
+              )}
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Whether Buy is shown, and whether it may be pressed yet. */
+type BuyOffer = "open" | "not_yet" | "none";
+
+type Content = { title: string; body: ReactNode; tone: Tone; buy: BuyOffer };
+
+function describe(view: BookingStatusView, { hasStarted }: { hasStarted: boolean }): Content {
+  switch (view.state) {
+    case "none":
+      return describeOpenSale(view.saleStatus, view.stockLeft, hasStarted);
+    case "queued":
+      return {
+        title: view.position <= 1 ? "You’re next in line" : `You’re number ${view.position} in line`,
+        body: (
+          <>
+            <p>
+              {view.estimatedWaitSeconds === null
+                ? "Working out how long the wait is…"
+                : `Estimated wait: about ${describeDuration(view.estimatedWaitSeconds)}.`}
+            </p>
+            <p className="mt-1 text-sm text-slate-600">
+              Your place is kept if you close or refresh this page. Ticket #{view.ticket}.
+            </p>
+          </>
+        ),
+        tone: "progress",
+        buy: "none",
+      };
+    case "hold":
+      return {
+        title: "It’s yours — for now",
+        body: <p>We’re holding one for you. Confirm before the timer runs out, or release it for the next person.</p>,
+        tone: "warning",
+        buy: "none",
+      };
+    case "waitlisted":
+      return {
+        title: `You’re number ${view.waitlistPosition} on the waitlist`,
+        body: (
+          <p>
+            Every item is held by other shoppers right now. If a hold is cancelled or runs out, the next person on the
+            waitlist gets it — stay on this page.
+          </p>
+        ),
+        tone: "progress",
+        buy: "none",
+      };
+    case "booked":
+      return {
+        title: "You got it!",
+        body: (
+          <p>
+            Your purchase is confirmed.{" "}
+            <Link href="/bookings" className="font-semibold text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
+              See my bookings
+            </Link>
+          </p>
+        ),
+        tone: "success",
+        buy: "none",
+      };
+    case "sold_out":
+      return {
+        title: "Sold out",
+        body: <p>Sorry — every item found a buyer before your turn came.</p>,
+        tone: "closed",
+        buy: "none",
+      };
+    case "expired":
+      return {
+        title: "Your hold ran out",
+        body: <p>The item went to the next person in line. {againHint(view.saleStatus)}</p>,
+        tone: "neutral",
+        buy: view.saleStatus === "live" ? "open" : "none",
+      };
+    case "cancelled":
+      return {
+        title: "Hold released",
+        body: <p>You let the item go to the next person. {againHint(view.saleStatus)}</p>,
+        tone: "neutral",
+        buy: view.saleStatus === "live" ? "open" : "none",
+      };
+    case "rejected":
+      return { title: "Request not accepted", body: <p>{view.reason}</p>, tone: "closed", buy: "none" };
+  }
+}
+
+function describeOpenSale(saleStatus: string, stockLeft: number, hasStarted: boolean): Content {
+  switch (saleStatus) {
+    case "live":
+      return {
+        title: "Ready when you are",
+        body:
+          stockLeft > 0 ? (
+            <p>Press Buy now to take your place in line. When it’s your turn, we hold one for you while you confirm.</p>
+          ) : (
+            <p>Every item is held right now. Join the line: if a hold is released, the next in line gets it.</p>
+          ),
+        tone: "neutral",
+        buy: "open",
+      };
+    case "scheduled":
+      return hasStarted
+        ? { title: "Opening now", body: <p>The sale is starting. Press Buy now to join the line.</p>, tone: "neutral", buy: "open" }
+        : {
+            title: "Not open yet",
+            body: <p>Buy now opens when the countdown ends. Keep this page open; it updates by itself.</p>,
+            tone: "neutral",
+            buy: "not_yet",
+          };
+    case "paused":
+      return {
+        title: "Paused for a moment",
+        body: <p>The sale is paused. Places already in line keep their order; stay on this page until it resumes.</p>,
+        tone: "warning",
+        buy: "none",
+      };
+    case "sold_out":
+      return { title: "Sold out", body: <p>Every item found a buyer.</p>, tone: "closed", buy: "none" };
+    default:
+      return { title: "This sale has ended", body: <p>Thanks for stopping by — watch the shop for the next drop.</p>, tone: "closed", buy: "none" };
+  }
+}
+
+function againHint(saleStatus: string): string {
+  return saleStatus === "live" ? "You can join the line again." : "";
+}
+
+function Stat({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <p className="text-sm font-medium text-slate-600">{label}</p>
+      <p className="mt-0.5">{children}</p>
+    </div>
+  );
+}
+
+function QueueProgress({ position, startPosition }: { position: number; startPosition: number | null }) {
+  const start = Math.max(startPosition ?? position, position);
+  const percent = start > 0 ? Math.round(((start - position) / start) * 100) : 0;
+  return (
+    <div>
+      <div className="flex items-baseline justify-between">
+        <p className="text-sm font-medium text-slate-600">Your position</p>
+        <p className="text-4xl font-bold tabular-nums text-indigo-700" data-testid="queue-position">
+          {position}
+        </p>
+      </div>
+      <div
+        role="progressbar"
+        aria-label="Progress through the line"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={`${plural(start - position, "person")} ahead of you served`}
+        className="mt-2 h-3 overflow-hidden rounded-full bg-indigo-100"
+      >
+        <div className="h-full rounded-full bg-indigo-600 transition-[width] duration-700" style={{ width: `${Math.max(percent, 3)}%` }} />
+      </div>
+    </div>
+  );
+}
+
+type HoldView = Extract<BookingStatusView, { state: "hold" }>;
+
+function HoldControls({
+  view,
+  clockOffsetMs,
+  pending,
+  onConfirm,
+  onCancel,
+  onElapsed,
+}: {
+  view: HoldView;
+  clockOffsetMs: number;
+  pending: PanelAction | null;
+  onConfirm: (bookingId: string) => void;
+  onCancel: (bookingId: string) => void;
+  onElapsed: () => void;
+}) {
+  const secondsLeft = useCountdown(view.expiresAt, clockOffsetMs);
+  const isOver = secondsLeft === 0;
+  const percent = secondsLeft === null || view.holdSeconds <= 0 ? 100 : Math.min(100, (secondsLeft / view.holdSeconds) * 100);
+  return (
+    <div className="space-y-5">
+      <div>
+        <div className="flex items-baseline justify-between">
+          <p className="text-sm font-medium text-slate-600">{isOver ? "Time’s up" : "Time left to confirm"}</p>
+          <Countdown
+            target={view.expiresAt}
+            clockOffsetMs={clockOffsetMs}
+            label="Time left to confirm"
+            onElapsed={onElapsed}
+            className={`text-4xl font-bold ${secondsLeft !== null && secondsLeft <= 30 ? "text-rose-700" : "text-slate-900"}`}
+          />
+        </div>
+        <div aria-hidden="true" className="mt-2 h-2 overflow-hidden rounded-full bg-amber-100">
+          <div className="h-full rounded-full bg-amber-500 transition-[width] duration-1000 ease-linear" style={{ width: `${percent}%` }} />
+        </div>
+      </div>
+      <div className="flex flex-col gap-3 sm:flex-row">
+        <Button
+          onClick={() => onConfirm(view.bookingId)}
+          disabled={isOver || pending !== null}
+          busy={pending === "confirm"}
+          className="sm:flex-1"
+        >
+          Confirm purchase
+        </Button>
+        <Button
+          variant="secondary"
+          onClick={() => onCancel(view.bookingId)}
+          disabled={isOver || pending !== null}
+          busy={pending === "cancel"}
+        >
+          Cancel hold
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { BookingStatusView, SaleStatusSummary } from "@/lib/domain/booking/status-view";
+import { StockMeter } from "@/components/sales/stock-meter";
+import {
+  cancelBooking,
+  confirmBooking,
+  requestIntent,
+  type ApiRefusal,
+  type ApiResult,
+} from "@/components/waiting-room/booking-api";
+import { QueuePanel, type Notice, type PanelAction } from "@/components/waiting-room/queue-panel";
+import { useBookingStatus, type Transport } from "@/components/waiting-room/use-booking-status";
+
+type WaitingRoomProps = {
+  sale: { id: string; stock: number; startsAt: string };
+  /** The user's state as the server rendered it, so a refresh or a second tab starts where it is. */
+  initialView: BookingStatusView;
+  /** Where a user whose session ran out signs in again (and comes back). */
+  signInUrl: string;
+};
+
+/** Refusals that mean "the server already has an attempt of yours": show what it has. */
+const ALREADY_IN = new Set(["already_queued", "already_booked", "conflict"]);
+
+/**
+ * The live part of a sale page for a signed-in user: stock left and the waiting room, following
+ * the server's view of this user's booking, with Buy, Confirm and Cancel.
+ */
+export function WaitingRoom({ sale, initialView, signInUrl }: WaitingRoomProps) {
+  const router = useRouter();
+  const { view, clockOffsetMs, transport, refresh, assume } = useBookingStatus(sale.id, initialView);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [pending, setPending] = useState<PanelAction | null>(null);
+  const [queueStart, setQueueStart] = useState<{ bookingId: string; position: number } | null>(null);
+
+  // The first (largest) position seen for this booking is where the progress bar starts.
+  if (view.state === "queued" && (queueStart?.bookingId !== view.bookingId || view.position > queueStart.position)) {
+    setQueueStart({ bookingId: view.bookingId, position: view.position });
+  }
+
+  async function run<T>(action: PanelAction, call: () => Promise<ApiResult<T>>, onAccepted: (data: T) => void) {
+    setPending(action);
+    setNotice(null);
+    const result = await call();
+    setPending(null);
+    if (result.ok) onAccepted(result.data);
+    else showRefusal(result.refusal);
+    void refresh();
+  }
+
+  function showRefusal(refusal: ApiRefusal) {
+    if (refusal.status === 401) {
+      router.push(signInUrl);
+      return;
+    }
+    const retryAt =
+      refusal.retryAfterSeconds !== null ? new Date(Date.now() + refusal.retryAfterSeconds * 1000).toISOString() : undefined;
+    setNotice({ tone: ALREADY_IN.has(refusal.code) ? "info" : "error", message: refusal.message, retryAt });
+  }
+
+  const buy = () =>
+    run("buy", () => requestIntent(sale.id), (accepted) =>
+      assume((current) =>
+        // The stream may already have told us more about this very booking than the 202 did.
+        "bookingId" in current && current.bookingId === accepted.bookingId
+          ? current
+          : {
+              ...summaryOf(current),
+              state: "queued",
+              bookingId: accepted.bookingId,
+              ticket: accepted.ticket,
+              position: accepted.position,
+              estimatedWaitSeconds: null,
+            },
+      ),
+    );
+
+  const settle = (state: "booked" | "cancelled", bookingId: string) =>
+    assume((current) => ({ ...summaryOf(current), state, bookingId }));
+
+  const confirm = (bookingId: string) => run("confirm", () => confirmBooking(bookingId), () => settle("booked", bookingId));
+  const cancel = (bookingId: string) => run("cancel", () => cancelBooking(bookingId), () => settle("cancelled", bookingId));
+
+  return (
+    <div className="space-y-4">
+      <StockMeter stockLeft={view.stockLeft} stock={sale.stock} saleStatus={view.saleStatus} />
+      <QueuePanel
+        view={view}
+        clockOffsetMs={clockOffsetMs}
+        startsAt={sale.startsAt}
+        queueStartPosition={view.state === "queued" && queueStart?.bookingId === view.bookingId ? queueStart.position : null}
+        notice={notice}
+        pending={pending}
+        onBuy={buy}
+        onConfirm={confirm}
+        onCancel={cancel}
+        onDeadline={() => void refresh()}
+      />
+      <TransportNote transport={transport} />
+    </div>
+  );
+}
+
+function summaryOf(view: BookingStatusView): SaleStatusSummary {
+  return { saleId: view.saleId, saleStatus: view.saleStatus, stockLeft: view.stockLeft, serverTime: view.serverTime };
+}
+
+function TransportNote({ transport }: { transport: Transport }) {
+  const text =
+    transport.mode === "live"
+      ? "Live updates on"
+      : transport.mode === "connecting"
+        ? "Connecting to live updates…"
+        : `Live updates interrupted — checking again in ${Math.round(transport.nextCheckMs / 1000)} s`;
+  return (
+    <p data-testid="transport" data-mode={transport.mode} className="flex items-center gap-2 text-xs text-slate-600">
+      <span
+        aria-hidden="true"
+        className={`size-2 rounded-full ${transport.mode === "live" ? "bg-emerald-500" : transport.mode === "polling" ? "bg-amber-500" : "bg-slate-400"}`}
+      />
+      {text}
+    </p>
+  );
+}

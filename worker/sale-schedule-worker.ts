@@ -1,0 +1,27 @@
+import { DelayedError, Worker } from "bullmq";
+import { env } from "@/lib/config/env";
+import { logger } from "@/lib/log/logger";
+import { bullConnection, SALE_SCHEDULE_QUEUE, type SaleScheduleJob } from "@/lib/messaging/queues";
+import { saleEffects } from "@/lib/messaging/sale-schedule";
+import { runSaleScheduleJob } from "@/lib/domain/sales/run-sale-schedule-job";
+
+/**
+ * Runs the sales' start and end jobs: a scheduled sale goes live at startsAt and ends at endsAt.
+ * A job that fires before the sale's current time (the sale was moved later while the job was
+ * running, so it could not be replaced) is put back until then.
+ */
+export function startSaleScheduleWorker(): Worker<SaleScheduleJob> {
+  return new Worker<SaleScheduleJob>(
+    SALE_SCHEDULE_QUEUE,
+    async (job, token) => {
+      const result = await runSaleScheduleJob(job.data.saleId, job.data.action, saleEffects);
+      if (result.outcome === "not_due") {
+        await job.moveToDelayed(result.dueAt, token);
+        throw new DelayedError();
+      }
+      logger.info({ saleId: job.data.saleId, action: job.data.action, ...result }, "sale schedule job done");
+      return result.outcome;
+    },
+    { connection: bullConnection(), prefix: env().BULLMQ_PREFIX, concurrency: 4 },
+  );
+}

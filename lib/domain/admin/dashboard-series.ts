@@ -1,0 +1,64 @@
+import type { DashboardSnapshot, LatencyHistogram } from "@/lib/domain/admin/dashboard-snapshot";
+
+/** One point of the dashboard's charts. Rates are per second since the previous reading. */
+export type DashboardPoint = {
+  at: number;
+  available: number;
+  holds: number;
+  booked: number;
+  waitlist: number;
+  /** Admitted tickets the worker has not served yet (this sale's share of the queue). */
+  backlog: number;
+  queueDepth: number | null;
+  intentsPerSec: number | null;
+  servedPerSec: number | null;
+  latencyP50Ms: number | null;
+  latencyP95Ms: number | null;
+};
+
+/**
+ * A quantile from the difference of two cumulative histograms, interpolated inside its bucket
+ * (as Prometheus' histogram_quantile does). Null when nothing was observed in between.
+ */
+export function latencyQuantile(previous: LatencyHistogram | undefined, current: LatencyHistogram, q: number): number | null {
+  const before = new Map(previous?.buckets.map((bucket) => [bucket.le, bucket.count]));
+  const buckets = current.buckets.map((bucket) => ({ le: bucket.le, count: bucket.count - (before.get(bucket.le) ?? 0) }));
+  const total = buckets.at(-1)?.count ?? 0;
+  if (total <= 0) return null;
+  const rank = q * total;
+  let lowerBound = 0;
+  let lowerCount = 0;
+  for (const bucket of buckets) {
+    if (bucket.count >= rank) {
+      if (!Number.isFinite(bucket.le)) return lowerBound;
+      const inBucket = bucket.count - lowerCount;
+      return inBucket > 0 ? lowerBound + ((bucket.le - lowerBound) * (rank - lowerCount)) / inBucket : bucket.le;
+    }
+    lowerBound = bucket.le;
+    lowerCount = bucket.count;
+  }
+  return lowerBound;
+}
+
+const perSecond = (delta: number, ms: number) => (ms > 0 ? Math.max(0, (delta * 1000) / ms) : null);
+
+/** Turns a reading (and the one before it, if any) into a chart point. */
+export function toDashboardPoint(current: DashboardSnapshot, previous?: DashboardSnapshot): DashboardPoint {
+  const { stats } = current;
+  const elapsed = previous ? current.at - previous.at : 0;
+  const p50 = previous ? latencyQuantile(previous.admissionLatency, current.admissionLatency, 0.5) : null;
+  const p95 = previous ? latencyQuantile(previous.admissionLatency, current.admissionLatency, 0.95) : null;
+  return {
+    at: current.at,
+    available: stats.available,
+    holds: stats.holds,
+    booked: stats.booked,
+    waitlist: stats.waitlist,
+    backlog: Math.max(0, stats.admitted - stats.served),
+    queueDepth: current.queueDepth,
+    intentsPerSec: previous ? perSecond(stats.admitted - previous.stats.admitted, elapsed) : null,
+    servedPerSec: previous ? perSecond(stats.served - previous.stats.served, elapsed) : null,
+    latencyP50Ms: p50 === null ? null : p50 * 1000,
+    latencyP95Ms: p95 === null ? null : p95 * 1000,
+  };
+}

@@ -1,0 +1,56 @@
+import mongoose, { type QueryFilter } from "mongoose";
+import { z } from "zod";
+import { connectMongo } from "@/lib/db/connect";
+import { AuditEvent, type AuditEventDoc } from "@/lib/db/models/audit-event";
+
+export type AuditEntry = {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  saleId: string | null;
+  bookingId: string | null;
+  data: Record<string, unknown>;
+};
+
+const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const auditFiltersSchema = z.object({
+  saleId: z.preprocess(blankToUndefined, z.string().max(64).optional()),
+  action: z.preprocess(blankToUndefined, z.string().regex(/^[a-z_.]+$/, "action is like sale.launch").max(64).optional()),
+  page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(1)),
+  pageSize: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(200).default(50)),
+});
+
+export type AuditPage = { events: AuditEntry[]; total: number; page: number; pageSize: number };
+
+/** The audit trail, newest first, optionally for one sale or one kind of action. */
+export async function listAuditEvents(params: URLSearchParams): Promise<AuditPage> {
+  const filters = auditFiltersSchema.parse(Object.fromEntries(params));
+  await connectMongo();
+  const query: QueryFilter<AuditEventDoc> = {};
+  if (filters.saleId) query.saleId = filters.saleId;
+  if (filters.action) query.action = filters.action;
+  const [events, total] = await Promise.all([
+    AuditEvent.find(query)
+      .sort({ at: -1 })
+      .skip((filters.page - 1) * filters.pageSize)
+      .limit(filters.pageSize)
+      .lean<(AuditEventDoc & { _id: mongoose.Types.ObjectId })[]>(),
+    AuditEvent.countDocuments(query),
+  ]);
+  return {
+    events: events.map((event) => ({
+      id: String(event._id),
+      at: new Date(event.at).toISOString(),
+      actor: event.actor,
+      action: event.action,
+      saleId: event.saleId ?? null,
+      bookingId: event.bookingId ?? null,
+      data: (event.data ?? {}) as Record<string, unknown>,
+    })),
+    total,
+    page: filters.page,
+    pageSize: filters.pageSize,
+  };
+}

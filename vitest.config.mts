@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { readConfig } from "./scripts/lib/dotenv.mjs";
+import { integrationEnv } from "./scripts/lib/test-environments";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -45,12 +47,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          env: {
-            MONGODB_URL: "mongodb://127.0.0.1:27017/flashsale_test",
-            BOOKING_QUEUE: "booking_requests_test",
-            BULLMQ_PREFIX: "bulltest",
-            LOG_LEVEL: "warn",
-          },
+          // Its own database, Redis DB, queue and BullMQ prefix on the configured servers.
+          env: integrationEnv(readConfig()),
         },
       },
     ],

@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { ROOT, RUN_DIR } from "./dotenv.mjs";
 
 const BUILD_ID = path.join(ROOT, ".next", "BUILD_ID");
@@ -26,8 +27,10 @@ function newestSourceMtime(dir = ROOT) {
 }
 
 export function isBuildStale() {
-  if (!fs.existsSync(BUILD_ID) || !fs.existsSync(STAMP)) return true;
-  return newestSourceMtime() > Number(fs.readFileSync(STAMP, "utf8"));
+  if (!fs.existsSync(BUILD_ID)) return true;
+  // A plain `next build` leaves no stamp; the build's own finish time is the next best thing.
+  const builtFrom = fs.existsSync(STAMP) ? Number(fs.readFileSync(STAMP, "utf8")) : fs.statSync(BUILD_ID).mtimeMs;
+  return newestSourceMtime() > builtFrom;
 }
 
 function isAlive(pid) {
@@ -83,5 +86,14 @@ export async function buildIfStale() {
     fs.writeFileSync(STAMP, String(newest));
   } finally {
     fs.rmSync(LOCK_DIR, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  try {
+    await buildIfStale();
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
   }
 }

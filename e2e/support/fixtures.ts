@@ -1,0 +1,102 @@
+/**
+ * Shared helpers for the Playwright specs. Import `test` and `expect` from here rather than from
+ * @playwright/test: this `test` also closes the domain code's database connections when a worker
+ * finishes.
+ *
+ *   import { expect, seedSale, signUp, test, uniqueEmail } from "../support/fixtures";
+ *
+ * The helpers run in the test process against the e2e stack's own database and Redis database
+ * (playwright.config.ts puts the e2e configuration into process.env), and go through the same
+ * domain code and HTTP APIs a user's actions do.
+ */
+import { randomUUID } from "node:crypto";
+import { test as base, expect, type Page } from "@playwright/test";
+import { env } from "@/lib/config/env";
+import { closeBullQueues } from "@/lib/messaging/queues";
+import { disconnectMongo } from "@/lib/db/connect";
+import { closeRedis } from "@/lib/redis/client";
+import type { UserRole } from "@/lib/db/models/user";
+import type { AdminSale } from "@/lib/domain/sales/admin-sale";
+import type { SaleFormPayload } from "@/lib/domain/sales/sale-input";
+import { registerUser } from "@/lib/domain/users/register-user";
+import { createLiveSale } from "@/scripts/lib/create-live-sale";
+
+export { expect };
+
+export const test = base.extend<object, { domainConnections: void }>({
+  domainConnections: [
+    async ({}, use) => {
+      await use();
+      await Promise.all([closeBullQueues(), disconnectMongo(), closeRedis()]);
+    },
+    { scope: "worker", auto: true },
+  ],
+});
+
+export type Account = { email: string; name: string; password: string };
+
+/** An email no other test (or earlier run) uses: `<prefix>-<random>@example.test`. */
+export function uniqueEmail(prefix = "shopper"): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+/** A fresh account's details, with a unique email. */
+export function newAccount(prefix = "shopper"): Account {
+  return { email: uniqueEmail(prefix), name: `${prefix[0]?.toUpperCase() ?? ""}${prefix.slice(1)} Tester`, password: "correct-horse-battery" };
+}
+
+/**
+ * Signs the page's browser context in through NextAuth's credentials endpoint (the session cookie
+ * lands in the context, so the page is signed in on its next navigation). Fails the test if the
+ * credentials are refused.
+ */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, callbackUrl: "/", json: "true" },
+    maxRedirects: 0,
+  });
+  const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: { email?: string } };
+  expect(session.user?.email, `sign-in as ${email}`).toBe(email.toLowerCase());
+}
+
+/**
+ * Creates an account and signs the page in as it. Shoppers sign up through the public API
+ * (POST /api/users), as the sign-up page does; marketers and admins, who cannot sign themselves
+ * up, are created through the domain's registerUser.
+ */
+export async function signUp(page: Page, account: Account & { role?: UserRole }): Promise<void> {
+  const role = account.role ?? "shopper";
+  const input = { email: account.email, name: account.name, password: account.password };
+  if (role === "shopper") {
+    const response = await page.request.post("/api/users", { data: input });
+    expect(response.status(), `sign up ${account.email}: ${await response.text()}`).toBe(201);
+  } else {
+    await registerUser(input, role);
+  }
+  await signIn(page, account.email, account.password);
+}
+
+/**
+ * Creates a sale and launches it now (through createSale and launchSale, like a marketer), with
+ * small defaults a test can override: 5 items at 49 EUR, the e2e stack's short hold, ending in an
+ * hour, a unique name.
+ */
+export async function seedSale(overrides: Partial<SaleFormPayload> = {}): Promise<AdminSale> {
+  const now = Date.now();
+  return createLiveSale(
+    {
+      name: `E2E sale ${randomUUID().slice(0, 8)}`,
+      description: "A sale created by an end-to-end test.",
+      price: 49,
+      currency: "EUR",
+      stock: 5,
+      startsAt: new Date(now),
+      endsAt: new Date(now + 60 * 60_000),
+      holdSeconds: env().DEFAULT_HOLD_SECONDS,
+      waitlistMax: 1000,
+      ...overrides,
+    },
+    { id: "e2e", email: "e2e-fixtures@example.test" },
+  );
+}

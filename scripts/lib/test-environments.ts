@@ -1,0 +1,53 @@
+/**
+ * The configurations the test suites run with. Each suite gets its own MongoDB database, Redis
+ * database, RabbitMQ queue and BullMQ prefix on the same servers, so tests never touch development
+ * data, and the integration and e2e suites can run at the same time without meeting.
+ */
+
+type Config = Record<string, string | undefined>;
+
+const DEFAULT_MONGODB_URL = "mongodb://127.0.0.1:27017/flashsale";
+const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
+
+/** The same MongoDB server, another database: `mongodb://host:port/<database>?options`. */
+export function mongoUrlWithDatabase(url: string, database: string): string {
+  const match = /^(mongodb(?:\+srv)?:\/\/[^/?]+)(?:\/[^?]*)?(\?.*)?$/.exec(url);
+  if (!match) throw new Error(`MONGODB_URL is not a mongodb:// URL: ${url}`);
+  return `${match[1]}/${database}${match[2] ?? ""}`;
+}
+
+/** The same Redis server, another numbered database. */
+export function redisUrlWithDatabase(url: string, database: number): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export function integrationEnv(base: Config = process.env): Record<string, string> {
+  return {
+    MONGODB_URL: mongoUrlWithDatabase(base.MONGODB_URL || DEFAULT_MONGODB_URL, "flashsale_test"),
+    REDIS_URL: redisUrlWithDatabase(base.REDIS_URL || DEFAULT_REDIS_URL, 2),
+    BOOKING_QUEUE: "booking_requests_test",
+    BULLMQ_PREFIX: "bulltest",
+    LOG_LEVEL: "warn",
+  };
+}
+
+export const E2E_WEB_PORT = 3100;
+export const E2E_WORKER_METRICS_PORT = 9465;
+
+/** The stack the Playwright suite starts: short holds and a fast sweeper, so expiry is testable. */
+export function e2eEnv(base: Config = process.env): Record<string, string> {
+  return {
+    MONGODB_URL: mongoUrlWithDatabase(base.MONGODB_URL || DEFAULT_MONGODB_URL, "flashsale_e2e"),
+    REDIS_URL: redisUrlWithDatabase(base.REDIS_URL || DEFAULT_REDIS_URL, 1),
+    BOOKING_QUEUE: "booking_requests_e2e",
+    BULLMQ_PREFIX: "bulle2e",
+    NEXTAUTH_URL: `http://localhost:${E2E_WEB_PORT}`,
+    PORT: String(E2E_WEB_PORT),
+    WORKER_METRICS_PORT: String(E2E_WORKER_METRICS_PORT),
+    DEFAULT_HOLD_SECONDS: "8",
+    SWEEP_INTERVAL_MS: "1000",
+    LOG_LEVEL: "warn",
+  };
+}

@@ -1,10 +1,16 @@
 import type { ButtonHTMLAttributes } from "react";
 
-export type ButtonVariant = "primary" | "secondary" | "ghost";
+export type ButtonVariant = "primary" | "secondary" | "inverse";
+export type ButtonSize = "md" | "sm";
 
 const BASE =
-  "inline-flex items-center justify-center gap-2 rounded-xl px-5 py-3 text-base font-semibold transition-colors " +
+  "inline-flex items-center justify-center gap-2 rounded-xl font-semibold transition-colors " +
   "focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed";
+
+const SIZES: Record<ButtonSize, string> = {
+  md: "px-5 py-3 text-base",
+  sm: "px-3 py-1.5 text-sm",
+};
 
 const VARIANTS: Record<ButtonVariant, string> = {
   primary:
@@ -13,19 +19,20 @@ const VARIANTS: Record<ButtonVariant, string> = {
   secondary:
     "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 focus-visible:outline-indigo-600 " +
     "disabled:text-slate-400",
-  ghost: "text-slate-700 hover:bg-slate-100 focus-visible:outline-indigo-600 disabled:text-slate-400",
+  /** On the dark header. */
+  inverse: "border border-slate-500 text-white hover:bg-white/10 focus-visible:outline-white disabled:text-slate-400",
 };
 
 /** The class of a button, also for links that look like one. */
-export function buttonClass(variant: ButtonVariant = "primary", extra = ""): string {
-  return `${BASE} ${VARIANTS[variant]} ${extra}`;
+export function buttonClass(variant: ButtonVariant = "primary", size: ButtonSize = "md", extra = ""): string {
+  return `${BASE} ${SIZES[size]} ${VARIANTS[variant]} ${extra}`;
 }
 
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; busy?: boolean };
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: ButtonSize; busy?: boolean };
 
-export function Button({ variant = "primary", busy = false, className = "", type = "button", children, ...rest }: ButtonProps) {
+export function Button({ variant = "primary", size = "md", busy = false, className = "", type = "button", children, ...rest }: ButtonProps) {
   return (
-    <button type={type} aria-busy={busy || undefined} className={buttonClass(variant, className)} {...rest}>
+    <button type={type} aria-busy={busy || undefined} className={buttonClass(variant, size, className)} {...rest}>
       {busy && (
         <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" />
       )}

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useId, type ReactNode } from "react";
+import { useEffect, useEffectEvent, useId, type ReactNode } from "react";
 import type { BookingStatusView } from "@/lib/domain/booking/status-view";
 import { Button } from "@/components/ui/button";
 import { describeDuration, plural } from "@/components/ui/format";
@@ -53,6 +53,13 @@ export function QueuePanel(props: QueuePanelProps) {
   const hasStarted = secondsToStart === 0;
   const mustWaitToRetry = secondsToRetry !== null && secondsToRetry > 0;
 
+  // A scheduled sale's start is the server's to declare: ask it once the countdown ends.
+  const isAwaitingStart = view.state === "none" && view.saleStatus === "scheduled";
+  const askServer = useEffectEvent(() => props.onDeadline());
+  useEffect(() => {
+    if (isAwaitingStart && hasStarted) askServer();
+  }, [isAwaitingStart, hasStarted]);
+
   const content = describe(view, { hasStarted });
   const canBuy = content.buy === "open" && !mustWaitToRetry;
 
@@ -75,13 +82,12 @@ export function QueuePanel(props: QueuePanelProps) {
       </div>
 
       <div className="mt-5 space-y-5">
-        {view.state === "none" && view.saleStatus === "scheduled" && !hasStarted && (
+        {isAwaitingStart && !hasStarted && (
           <Stat label="Opens in">
             <Countdown
               target={startsAt}
               clockOffsetMs={clockOffsetMs}
               label="Time until the sale opens"
-              onElapsed={props.onDeadline}
               className="text-4xl font-bold text-slate-900"
             />
           </Stat>

@@ -1,8 +1,11 @@
 import { connectMongo } from "@/lib/db/connect";
 import { Sale, type SaleDoc } from "@/lib/db/models/sale";
+import { readSaleStats } from "@/lib/domain/inventory/read-sale-stats";
 import { toPublicSale, type PublicSale } from "@/lib/domain/catalog/public-sale";
 
-export type SaleListing = { live: PublicSale[]; upcoming: PublicSale[]; ended: PublicSale[] };
+/** A sale on a shelf, with the items left (live counters from Redis once the sale is published). */
+export type ListedSale = PublicSale & { stockLeft: number };
+export type SaleListing = { live: ListedSale[]; upcoming: ListedSale[]; ended: ListedSale[] };
 
 const ENDED_SHOWN = 12;
 
@@ -17,5 +20,14 @@ export async function listPublicSales(): Promise<SaleListing> {
     Sale.find({ status: "scheduled" }).sort({ startsAt: 1 }).lean<SaleDoc[]>(),
     Sale.find({ status: { $in: ["ended", "sold_out"] } }).sort({ endsAt: -1 }).limit(ENDED_SHOWN).lean<SaleDoc[]>(),
   ]);
-  return { live: open.map(toPublicSale), upcoming: upcoming.map(toPublicSale), ended: ended.map(toPublicSale) };
+  return {
+    live: await Promise.all(open.map(withLiveStock)),
+    upcoming: upcoming.map((sale) => ({ ...toPublicSale(sale), stockLeft: sale.stock })),
+    ended: ended.map((sale) => ({ ...toPublicSale(sale), stockLeft: 0 })),
+  };
+}
+
+async function withLiveStock(sale: SaleDoc): Promise<ListedSale> {
+  const stats = await readSaleStats(String(sale._id));
+  return { ...toPublicSale(sale), stockLeft: stats.status ? stats.available : sale.stock };
 }

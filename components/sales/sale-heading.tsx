@@ -1,0 +1,16 @@
+import type { PublicSale } from "@/lib/domain/catalog/public-sale";
+import { formatPrice } from "@/components/ui/format";
+import { StatusBadge } from "@/components/ui/status-badge";
+
+/** The sale's name (the page's h1), status and price. */
+export function SaleHeading({ sale }: { sale: PublicSale }) {
+  return (
+    <div>
+      <StatusBadge status={sale.status} />
+      <h1 className="mt-3 text-3xl font-extrabold tracking-tight text-slate-900 sm:text-4xl">{sale.name}</h1>
+      <p className="mt-2 text-3xl font-bold text-slate-900" data-testid="sale-price">
+        {formatPrice(sale.price, sale.currency)}
+      </p>
+    </div>
+  );
+}

@@ -15,22 +15,26 @@ export type StockChange = {
   soldOut: number;
 };
 
-type AdjustReply = ["ok", number, string[], string[]] | ["below_taken", number] | ["unpublished"];
+type AdjustReply = ["ok", number, string[], string[]] | ["below_taken", number] | ["changed", number] | ["unpublished"];
 
 /**
- * Sets a sale's stock in Redis, atomically and never below the items already held or booked
- * (409 otherwise). Returns null when the sale has no Redis state yet: publishing it will create
+ * Changes a sale's stock in Redis from `fromStock` (what the caller read) to `stock`, atomically
+ * and never below the items already held or booked (409 otherwise, and 409 if another edit moved
+ * the stock first). Returns null when the sale has no Redis state yet: publishing it will create
  * the counter at the new stock. The caller writes MongoDB and republishes afterwards.
  */
-export async function adjustSaleStock(saleId: string, stock: number, effects: HoldEffects): Promise<StockChange | null> {
+export async function adjustSaleStock(saleId: string, fromStock: number, stock: number, effects: HoldEffects): Promise<StockChange | null> {
   const keys = saleKeys(saleId);
   const reply = await runScript<AdjustReply>(
     redis(),
     "adjust-stock",
     [keys.meta, keys.users, keys.inventory, keys.holds, keys.waitlist, keys.stats, keys.dirty],
-    [stock, keys.holdPrefix],
+    [stock, keys.holdPrefix, fromStock],
   );
   if (reply[0] === "unpublished") return null;
+  if (reply[0] === "changed") {
+    throw new DomainError("conflict", `The stock was changed meanwhile (it is now ${reply[1]}). Reload and try again.`, { stock: Number(reply[1]) });
+  }
   if (reply[0] === "below_taken") {
     const taken = Number(reply[1]);
     throw new DomainError(

@@ -49,14 +49,14 @@ export async function updateSale(saleId: string, input: unknown, actor: Actor, e
   checkTimes(sale, changes, startsAt, endsAt, now);
   if (Object.keys(changes).length === 0) return toAdminSale(sale);
 
-  const stockChange = changes.stock ? await adjustSaleStock(saleId, patch.stock!, effects) : null;
+  const stockChange = changes.stock ? await adjustSaleStock(saleId, sale.stock, patch.stock!, effects) : null;
   let updated: AdminSale;
   try {
     updated = await commitSaleChange(sale, patch as SalePatch, actor, "sale.update", { changes, ...(stockChange && { stockChange }) });
   } catch (error) {
     // The stock already moved in Redis; put it back so Redis and MongoDB agree again.
     if (stockChange) {
-      await adjustSaleStock(saleId, sale.stock, effects).catch((rollbackError: unknown) =>
+      await adjustSaleStock(saleId, patch.stock!, sale.stock, effects).catch((rollbackError: unknown) =>
         logger.error({ err: rollbackError, saleId, stock: sale.stock }, "could not put the stock back after a failed edit"),
       );
     }

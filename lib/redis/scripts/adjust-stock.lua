@@ -3,13 +3,16 @@
 -- is refused when it would go negative. Added items go to the head of the waitlist first (a
 -- fresh hold each), as a freed item would; removing the last free items while no hold is left
 -- tells the waitlist it is sold out.
+-- The caller names the stock it read (expectedStock): two edits racing from the same reading
+-- cannot both apply a difference, so the stock MongoDB ends with is the one Redis counts with.
 -- KEYS: meta, users, inventory, holds, waitlist, stats, dirty
--- ARGV: newStock, holdPrefix
+-- ARGV: newStock, holdPrefix, expectedStock
 -- Returns {'ok', taken, promoted, told}: promoted is a flat list of
 -- bookingId, userId, ticket, expiresAt per promoted user; told lists "bookingId|userId".
--- Or {'below_taken', taken}, or {'unpublished'} when the sale has no Redis state yet.
+-- Or {'below_taken', taken}, {'changed', currentStock}, or {'unpublished'} (no Redis state yet).
 local oldStock = tonumber(redis.call('HGET', KEYS[1], 'stock'))
 if not oldStock then return { 'unpublished' } end
+if oldStock ~= tonumber(ARGV[3]) then return { 'changed', oldStock } end
 local newStock = tonumber(ARGV[1])
 local available = tonumber(redis.call('GET', KEYS[3]) or '0')
 local taken = oldStock - available

@@ -1,0 +1,327 @@
+import { act, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { BookingStatusView } from "@/lib/domain/booking/status-view";
+import { WaitingRoom } from "@/components/waiting-room/waiting-room";
+import { SALE_ID, viewOf } from "@/components/waiting-room/test-views";
+import { pollDelayMs } from "@/components/waiting-room/use-booking-status";
+
+const router = vi.hoisted(() => ({ push: vi.fn(), replace: vi.fn(), refresh: vi.fn() }));
+vi.mock("next/navigation", () => ({ useRouter: () => router }));
+
+/** A stand-in for the browser's EventSource that the test drives by hand. */
+class FakeEventSource {
+  static instances: FakeEventSource[] = [];
+  readonly listeners = new Map<string, Set<(event: Event) => void>>();
+  isClosed = false;
+
+  constructor(readonly url: string) {
+    FakeEventSource.instances.push(this);
+  }
+
+  static latest(): FakeEventSource {
+    const source = FakeEventSource.instances.at(-1);
+    if (!source) throw new Error("no EventSource was opened");
+    return source;
+  }
+
+  addEventListener(type: string, listener: (event: Event) => void) {
+    if (!this.listeners.has(type)) this.listeners.set(type, new Set());
+    this.listeners.get(type)!.add(listener);
+  }
+
+  close() {
+    this.isClosed = true;
+  }
+
+  open() {
+    this.dispatch(new Event("open"));
+  }
+
+  sendStatus(view: BookingStatusView) {
+    this.dispatch(new MessageEvent("status", { data: JSON.stringify(view) }));
+  }
+
+  fail() {
+    this.dispatch(new Event("error"));
+  }
+
+  private dispatch(event: Event) {
+    act(() => {
+      this.listeners.get(event.type)?.forEach((listener) => listener(event));
+    });
+  }
+}
+
+type Reply = { status: number; body: unknown; headers?: Record<string, string> };
+
+let replies: Map<string, Reply[]>;
+const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+  const key = `${init?.method ?? "GET"} ${String(input)}`;
+  const reply = replies.get(key)?.shift();
+  if (!reply) return new Response(JSON.stringify({ error: { code: "unexpected", message: key } }), { status: 599 });
+  return new Response(JSON.stringify(reply.body), { status: reply.status, headers: reply.headers });
+});
+
+function reply(method: string, url: string, ...answers: Reply[]) {
+  replies.set(`${method} ${url}`, [...(replies.get(`${method} ${url}`) ?? []), ...answers]);
+}
+
+const STATUS_URL = `/api/sales/${SALE_ID}/status`;
+
+function renderRoom(initialView: BookingStatusView = viewOf("none")) {
+  render(
+    <WaitingRoom
+      sale={{ id: SALE_ID, stock: 10, startsAt: "2030-01-01T11:00:00.000Z" }}
+      initialView={initialView}
+      signInUrl={`/signin?callbackUrl=%2Fsales%2F${SALE_ID}`}
+    />,
+  );
+  return screen.getByRole("region", { name: "Waiting room" });
+}
+
+function callsTo(method: string, url: string) {
+  return fetchMock.mock.calls.filter(([input, init]) => String(input) === url && (init?.method ?? "GET") === method);
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(Date.parse("2030-01-01T12:00:00.000Z"));
+  replies = new Map();
+  fetchMock.mockClear();
+  FakeEventSource.instances = [];
+  vi.stubGlobal("fetch", fetchMock);
+  vi.stubGlobal("EventSource", FakeEventSource);
+  Object.values(router).forEach((fn) => fn.mockClear());
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe("WaitingRoom buttons", () => {
+  it("Buy now posts an intent to the sale, without a body, and shows the place in line", async () => {
+    reply("POST", `/api/sales/${SALE_ID}/intents`, {
+      status: 202,
+      body: { ticket: 5, position: 4, bookingId: "b-5", statusUrl: STATUS_URL },
+    });
+    reply("GET", STATUS_URL, { status: 200, body: viewOf("queued", { bookingId: "b-5", ticket: 5, position: 4 }) });
+    const room = renderRoom();
+
+    await userEvent.click(within(room).getByRole("button", { name: "Buy now" }));
+
+    const [[url, init]] = callsTo("POST", `/api/sales/${SALE_ID}/intents`) as [[string, RequestInit]];
+    expect(url).toBe(`/api/sales/${SALE_ID}/intents`);
+    expect(init.method).toBe("POST");
+    expect(init.body).toBeUndefined();
+    expect(await within(room).findByRole("heading", { name: "You’re number 4 in line" })).toBeInTheDocument();
+    expect(room).toHaveAttribute("data-state", "queued");
+  });
+
+  it("Confirm purchase sends PUT /api/bookings/:id with {status: booked} and shows the confirmation", async () => {
+    reply("PUT", "/api/bookings/b-1", { status: 200, body: { booking: { id: "b-1", saleId: SALE_ID, status: "booked" } } });
+    reply("GET", STATUS_URL, { status: 200, body: viewOf("booked", { serverTime: "2030-01-01T12:00:01.000Z" }) });
+    const room = renderRoom(viewOf("hold", { bookingId: "b-1" }));
+
+    await userEvent.click(within(room).getByRole("button", { name: "Confirm purchase" }));
+
+    const [[, init]] = callsTo("PUT", "/api/bookings/b-1") as [[string, RequestInit]];
+    expect(init.headers).toEqual({ "Content-Type": "application/json" });
+    expect(JSON.parse(String(init.body))).toEqual({ status: "booked" });
+    expect(await within(room).findByRole("heading", { name: "You got it!" })).toBeInTheDocument();
+  });
+
+  it("Cancel hold sends DELETE /api/bookings/:id with {status: deleted}, and Buy now is offered again", async () => {
+    reply("DELETE", "/api/bookings/b-1", { status: 200, body: { booking: { id: "b-1", saleId: SALE_ID, status: "cancelled" } } });
+    reply("GET", STATUS_URL, {
+      status: 200,
+      body: viewOf("cancelled", { stockLeft: 4, serverTime: "2030-01-01T12:00:01.000Z" }),
+    });
+    const room = renderRoom(viewOf("hold", { bookingId: "b-1", stockLeft: 3 }));
+
+    await userEvent.click(within(room).getByRole("button", { name: "Cancel hold" }));
+
+    const [[, init]] = callsTo("DELETE", "/api/bookings/b-1") as [[string, RequestInit]];
+    expect(JSON.parse(String(init.body))).toEqual({ status: "deleted" });
+    expect(await within(room).findByRole("heading", { name: "Hold released" })).toBeInTheDocument();
+    expect(within(room).getByRole("button", { name: "Buy now" })).toBeEnabled();
+    expect(await screen.findByText("4", { selector: "[data-testid=stock-left]" })).toBeInTheDocument();
+  });
+
+  it("shows the server's message when a confirm comes too late", async () => {
+    reply("PUT", "/api/bookings/b-1", {
+      status: 410,
+      body: { error: { code: "hold_expired", message: "Your hold expired; the item went to the next in line." } },
+    });
+    reply("GET", STATUS_URL, { status: 200, body: viewOf("expired", { serverTime: "2030-01-01T12:00:01.000Z" }) });
+    const room = renderRoom(viewOf("hold", { bookingId: "b-1" }));
+
+    await userEvent.click(within(room).getByRole("button", { name: "Confirm purchase" }));
+
+    expect(await within(room).findByRole("alert")).toHaveTextContent("Your hold expired; the item went to the next in line.");
+    expect(await within(room).findByRole("heading", { name: "Your hold ran out" })).toBeInTheDocument();
+  });
+
+  it.each([
+    [423, "not_started", "This sale has not started yet."],
+    [423, "paused", "This sale is paused. Your place is not taken; try again when it resumes."],
+    [410, "sold_out", "Sold out: every item is taken."],
+    [503, "unavailable", "We could not queue your request. Please try again."],
+  ])("shows a %i %s refusal of Buy now", async (status, code, message) => {
+    reply("POST", `/api/sales/${SALE_ID}/intents`, { status, body: { error: { code, message } } });
+    reply("GET", STATUS_URL, { status: 200, body: viewOf("none") });
+    const room = renderRoom();
+
+    await userEvent.click(within(room).getByRole("button", { name: "Buy now" }));
+
+    expect(await within(room).findByRole("alert")).toHaveTextContent(message);
+  });
+
+  it("tells a rate-limited user when to retry, from Retry-After", async () => {
+    reply("POST", `/api/sales/${SALE_ID}/intents`, {
+      status: 429,
+      body: { error: { code: "rate_limited", message: "Too many requests. Slow down." } },
+      headers: { "Retry-After": "7" },
+    });
+    reply("GET", STATUS_URL, { status: 200, body: viewOf("none") });
+    const room = renderRoom();
+
+    await userEvent.click(within(room).getByRole("button", { name: "Buy now" }));
+
+    const alert = await within(room).findByRole("alert");
+    expect(alert).toHaveTextContent("Too many requests. Slow down.");
+    expect(within(alert).getByRole("timer", { name: /Time until you can try again/ })).toHaveTextContent("0:07");
+    expect(within(room).getByRole("button", { name: "Buy now" })).toBeDisabled();
+  });
+
+  it("shows what the server already has when the user was already in line", async () => {
+    reply("POST", `/api/sales/${SALE_ID}/intents`, {
+      status: 409,
+      body: { error: { code: "already_queued", message: "You are already in this sale's queue." } },
+    });
+    reply("GET", STATUS_URL, { status: 200, body: viewOf("queued", { position: 2, serverTime: "2030-01-01T12:00:01.000Z" }) });
+    const room = renderRoom();
+
+    await userEvent.click(within(room).getByRole("button", { name: "Buy now" }));
+
+    expect(await within(room).findByRole("heading", { name: "You’re number 2 in line" })).toBeInTheDocument();
+    expect(within(room).getByRole("status")).toHaveTextContent("You are already in this sale's queue.");
+  });
+
+  it("sends a user whose session ran out to sign in, and back", async () => {
+    reply("POST", `/api/sales/${SALE_ID}/intents`, {
+      status: 401,
+      body: { error: { code: "unauthenticated", message: "Sign in to continue." } },
+    });
+    renderRoom();
+
+    await userEvent.click(screen.getByRole("button", { name: "Buy now" }));
+
+    expect(router.push).toHaveBeenCalledWith(`/signin?callbackUrl=%2Fsales%2F${SALE_ID}`);
+  });
+
+  it("reports a network failure in words", async () => {
+    fetchMock.mockRejectedValueOnce(new TypeError("Failed to fetch"));
+    const room = renderRoom();
+
+    await userEvent.click(within(room).getByRole("button", { name: "Buy now" }));
+
+    expect(await within(room).findByRole("alert")).toHaveTextContent("We could not reach the shop.");
+  });
+});
+
+describe("WaitingRoom live updates", () => {
+  it("follows the sale's event stream from queued to hold", () => {
+    const room = renderRoom(viewOf("queued", { position: 3 }));
+    const stream = FakeEventSource.latest();
+    expect(stream.url).toBe(`/api/sales/${SALE_ID}/events`);
+    stream.open();
+    expect(screen.getByTestId("transport")).toHaveTextContent("Live updates on");
+
+    stream.sendStatus(viewOf("queued", { position: 1, serverTime: "2030-01-01T12:00:01.000Z" }));
+    expect(within(room).getByRole("heading", { name: "You’re next in line" })).toBeInTheDocument();
+
+    stream.sendStatus(
+      viewOf("hold", { serverTime: "2030-01-01T12:00:02.000Z", expiresAt: "2030-01-01T12:05:02.000Z", stockLeft: 2 }),
+    );
+    expect(room).toHaveAttribute("data-state", "hold");
+    expect(within(room).getByRole("button", { name: "Confirm purchase" })).toBeInTheDocument();
+    expect(screen.getByTestId("stock-left")).toHaveTextContent("2");
+  });
+
+  it("ignores a view older than the one shown (a slow reply overtaken by an event)", () => {
+    const room = renderRoom(viewOf("hold", { serverTime: "2030-01-01T12:00:05.000Z" }));
+    FakeEventSource.latest().sendStatus(viewOf("queued", { serverTime: "2030-01-01T12:00:01.000Z" }));
+    expect(room).toHaveAttribute("data-state", "hold");
+  });
+
+  it("measures the server's clock from each view, so the hold countdown is the server's", () => {
+    // The browser reads 12:00:00; the server says it is 12:02:00 and the hold ends at 12:05:00.
+    renderRoom(viewOf("none"));
+    FakeEventSource.latest().sendStatus(
+      viewOf("hold", { serverTime: "2030-01-01T12:02:00.000Z", expiresAt: "2030-01-01T12:05:00.000Z" }),
+    );
+    expect(screen.getByRole("timer", { name: /Time left to confirm/ })).toHaveTextContent("3:00");
+  });
+
+  it("when the stream fails, polls the status with a growing delay and retries the stream", async () => {
+    vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout"] });
+    vi.setSystemTime(Date.parse("2030-01-01T12:00:00.000Z"));
+    reply(
+      "GET",
+      STATUS_URL,
+      { status: 503, body: { error: { code: "unavailable", message: "down" } } },
+      { status: 200, body: viewOf("hold", { serverTime: "2030-01-01T12:00:03.000Z", expiresAt: "2030-01-01T12:05:00.000Z" }) },
+    );
+    const room = renderRoom(viewOf("queued"));
+
+    FakeEventSource.latest().fail();
+    expect(FakeEventSource.latest().isClosed).toBe(true);
+    expect(screen.getByTestId("transport")).toHaveTextContent("checking again in 1 s");
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(999);
+    });
+    expect(callsTo("GET", STATUS_URL)).toHaveLength(0);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1);
+    });
+    expect(callsTo("GET", STATUS_URL)).toHaveLength(1);
+    expect(FakeEventSource.instances).toHaveLength(2);
+
+    FakeEventSource.latest().fail();
+    expect(screen.getByTestId("transport")).toHaveTextContent("checking again in 2 s");
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(2000);
+    });
+    expect(callsTo("GET", STATUS_URL)).toHaveLength(2);
+    expect(room).toHaveAttribute("data-state", "hold");
+
+    FakeEventSource.latest().fail();
+    expect(screen.getByTestId("transport")).toHaveTextContent("checking again in 4 s");
+
+    // Once the stream is back, the backoff starts over.
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(4000);
+    });
+    FakeEventSource.latest().open();
+    expect(screen.getByTestId("transport")).toHaveTextContent("Live updates on");
+    FakeEventSource.latest().fail();
+    expect(screen.getByTestId("transport")).toHaveTextContent("checking again in 1 s");
+  });
+
+  it("keeps the stream open when the server only reports a failed read on it", () => {
+    renderRoom(viewOf("queued"));
+    const stream = FakeEventSource.latest();
+    act(() => {
+      stream.listeners.get("error")?.forEach((listener) => listener(new MessageEvent("error", { data: "{}" })));
+    });
+    expect(stream.isClosed).toBe(false);
+  });
+});
+
+describe("pollDelayMs", () => {
+  it("doubles from 1 s and never exceeds 15 s", () => {
+    expect([0, 1, 2, 3, 4, 5, 10].map(pollDelayMs)).toEqual([1000, 2000, 4000, 8000, 15_000, 15_000, 15_000]);
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import * as saleRoute from "@/app/api/admin/sales/[id]/route";
+import { Booking } from "@/lib/db/models/booking";
+import { Sale } from "@/lib/db/models/sale";
+import { admitIntent } from "@/lib/domain/admission/admit-intent";
+import { serveIntents } from "@/lib/domain/booking/serve-intents";
+import { confirmHold } from "@/lib/domain/holds/confirm-hold";
+import { readSaleStats } from "@/lib/domain/inventory/read-sale-stats";
+import { launchSale } from "@/lib/domain/sales/launch-sale";
+import type { BookingRequest } from "@/lib/messaging/booking-request";
+import { holdEffects } from "@/lib/messaging/hold-expiry";
+import { bullQueue, HOLD_EXPIRY_QUEUE } from "@/lib/messaging/queues";
+import { saleEffects } from "@/lib/messaging/sale-schedule";
+import { redis } from "@/lib/redis/client";
+import { saleKeys } from "@/lib/redis/keys";
+import { callRoute, mapLimit, sessionCookie, userIds } from "./support/harness";
+import { userStates } from "./support/sale-checks";
+import { draftSale, MARKETER } from "./admin-support";
+
+async function liveSale(stock: number, waitlistMax = 0): Promise<string> {
+  const id = await draftSale({ stock, waitlistMax, startsAt: new Date(Date.now() - 60_000).toISOString() });
+  await launchSale(id, MARKETER, saleEffects);
+  return id;
+}
+
+/** Admits the users and has the booking engine serve them, in ticket order, as the worker would. */
+async function admitAndServe(saleId: string, users: string[]): Promise<BookingRequest[]> {
+  const requests: BookingRequest[] = [];
+  for (const userId of users) {
+    await admitIntent({ saleId, userId, ip: "10.66.0.1", userAgent: "vitest" }, async (request) => {
+      requests.push(request);
+    });
+  }
+  await serveIntents(saleId, requests, holdEffects);
+  return requests;
+}
+
+const setStock = async (id: string, stock: number) =>
+  callRoute(saleRoute.PATCH, `/api/admin/sales/${id}`, { id }, { method: "PATCH", cookie: await sessionCookie("admin-stock-marketer", "marketer"), body: { stock } });
+
+/** Redis and MongoDB agree on the stock, and available + held + booked adds up to it. */
+async function stockLedger(id: string) {
+  const stats = await readSaleStats(id);
+  const sale = await Sale.findById(id).lean();
+  return { mongoStock: sale!.stock, redisStock: stats.stock, taken: stats.holds + stats.booked, available: stats.available };
+}
+
+describe("changing the stock of a live sale", () => {
+  it("never goes below the items held and booked: a clear 409, and nothing changes", async () => {
+    const id = await liveSale(3);
+    const requests = await admitAndServe(id, userIds("stock", 3));
+    await confirmHold(requests[0]!.bookingId, requests[0]!.userId, holdEffects);
+
+    const refused = await setStock(id, 2);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toEqual({ code: "conflict", message: "The stock cannot go below 3: that many items are already held or booked." });
+    expect(await stockLedger(id)).toEqual({ mongoStock: 3, redisStock: 3, taken: 3, available: 0 });
+
+    expect((await setStock(id, 5)).status).toBe(200);
+    expect(await stockLedger(id)).toEqual({ mongoStock: 5, redisStock: 5, taken: 3, available: 2 });
+    expect((await setStock(id, 3)).status).toBe(200);
+    expect(await stockLedger(id)).toEqual({ mongoStock: 3, redisStock: 3, taken: 3, available: 0 });
+  });
+
+  it("stock edits racing each other and the booking engine never leave held + booked above the stock", async () => {
+    const id = await liveSale(10);
+    const users = userIds("stock-race", 12);
+    const edits = [4, 8, 2, 12, 6, 9, 3, 7];
+    const answers = await Promise.all([
+      mapLimit(users, 4, async (userId) => admitAndServe(id, [userId])),
+      mapLimit(edits, 4, async (stock) => (await setStock(id, stock)).status),
+    ]);
+    for (const status of answers[1]) expect([200, 409]).toContain(status);
+
+    const ledger = await stockLedger(id);
+    expect(ledger.redisStock).toBe(ledger.mongoStock);
+    expect(ledger.taken).toBeLessThanOrEqual(ledger.mongoStock);
+    expect(ledger.available).toBeGreaterThanOrEqual(0);
+    expect(ledger.available + ledger.taken).toBe(ledger.mongoStock);
+    const holds = await Booking.countDocuments({ saleId: id, status: { $in: ["hold", "booked"] } });
+    expect(holds).toBe(ledger.taken);
+  });
+
+  it("added items go to the waitlist first, with a hold that will expire", async () => {
+    const id = await liveSale(1, 5);
+    const [holder, waiting] = userIds("stock-wait", 2);
+    await admitAndServe(id, [holder!, waiting!]);
+    expect((await userStates(id)).get(waiting!)!.status).toBe("waitlisted");
+
+    expect((await setStock(id, 3)).status).toBe(200);
+    const promoted = (await userStates(id)).get(waiting!)!;
+    expect(promoted.status).toBe("hold");
+    expect(await stockLedger(id)).toEqual({ mongoStock: 3, redisStock: 3, taken: 2, available: 1 });
+    expect(await redis().zcard(saleKeys(id).waitlist)).toBe(0);
+    expect((await Booking.findById(promoted.bookingId).lean())!.status).toBe("hold");
+    expect(await bullQueue(HOLD_EXPIRY_QUEUE).getJob(promoted.bookingId)).toBeTruthy();
+  });
+});

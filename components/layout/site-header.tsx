@@ -23,7 +23,8 @@ export function SiteHeader({ session }: { session: Session | null }) {
           </span>
           Flash Sale
         </Link>
-        <nav aria-label="Main" className="flex flex-wrap items-center gap-1">
+        {/* On a phone the account controls stay beside the logo and the links take a row of their own. */}
+        <nav aria-label="Main" className="order-last flex w-full flex-wrap items-center gap-1 sm:order-none sm:w-auto">
           <Link href="/" className={NAV_LINK}>
             Sales
           </Link>

@@ -146,9 +146,16 @@ describe("QueuePanel", () => {
     expect(props.onCancel).toHaveBeenCalledWith("b-4");
   });
 
-  it("confirms a booking with a link to My bookings", () => {
-    renderPanel(viewOf("booked"));
+  it("tells a queued user that a paused sale keeps their place", () => {
+    renderPanel(viewOf("queued", { saleStatus: "paused", position: 2 }));
+    expect(screen.getByRole("heading", { name: "You’re number 2 in line" })).toBeInTheDocument();
+    expect(screen.getByText("The sale is paused; the line moves again when it resumes.")).toBeInTheDocument();
+  });
+
+  it("confirms a booking with its reference and a link to My bookings", () => {
+    renderPanel(viewOf("booked", { bookingId: "3f2a9c1e-0000-4000-8000-000000000000" }));
     expect(screen.getByRole("heading", { name: "You got it!" })).toBeInTheDocument();
+    expect(screen.getByText(/Booking reference 3F2A9C1E/)).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "See my bookings" })).toHaveAttribute("href", "/bookings");
     expect(screen.queryAllByRole("button")).toHaveLength(0);
   });

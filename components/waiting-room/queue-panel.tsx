@@ -81,7 +81,7 @@ export function QueuePanel(props: QueuePanelProps) {
         <div className="mt-1 text-slate-700">{content.body}</div>
       </div>
 
-      <div className="mt-5 space-y-5">
+      <div className="mt-5 space-y-5 empty:hidden">
         {isAwaitingStart && !hasStarted && (
           <Stat label="Opens in">
             <Countdown
@@ -170,6 +170,7 @@ function describe(view: BookingStatusView, { hasStarted }: { hasStarted: boolean
                 ? "Working out how long the wait is…"
                 : `Estimated wait: about ${describeDuration(view.estimatedWaitSeconds)}.`}
             </p>
+            {view.saleStatus === "paused" && <p className="mt-1 font-medium">The sale is paused; the line moves again when it resumes.</p>}
             <p className="mt-1 text-sm text-slate-600">
               Your place is kept if you close or refresh this page. Ticket #{view.ticket}.
             </p>
@@ -201,12 +202,14 @@ function describe(view: BookingStatusView, { hasStarted }: { hasStarted: boolean
       return {
         title: "You got it!",
         body: (
-          <p>
-            Your purchase is confirmed.{" "}
-            <Link href="/bookings" className="font-semibold text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
-              See my bookings
-            </Link>
-          </p>
+          <>
+            <p>Your purchase is confirmed. Booking reference {view.bookingId.slice(0, 8).toUpperCase()}.</p>
+            <p className="mt-1">
+              <Link href="/bookings" className="font-semibold text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
+                See my bookings
+              </Link>
+            </p>
+          </>
         ),
         tone: "success",
         buy: "none",

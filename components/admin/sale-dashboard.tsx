@@ -1,0 +1,136 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useSaleDashboard } from "@/components/admin/use-sale-dashboard";
+import type { DashboardPoint } from "@/lib/domain/admin/dashboard-series";
+import type { SaleOutcomes } from "@/lib/domain/inventory/read-sale-stats";
+
+const OUTCOME_LABELS: Record<keyof SaleOutcomes, string> = {
+  hold: "Hold",
+  waitlisted: "Waitlisted",
+  sold_out: "Sold out",
+  booked: "Booked",
+  expired: "Expired",
+  cancelled: "Cancelled",
+  rejected: "Rejected",
+  promoted: "Promoted",
+};
+
+const COLORS = { available: "#059669", holds: "#d97706", booked: "#4f46e5", waitlist: "#db2777", served: "#0891b2", p95: "#dc2626" };
+
+const clock = (at: number) => new Date(at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const whole = (value: number | null | undefined) => (value === null || value === undefined ? "—" : Math.round(value).toLocaleString("en"));
+const rate = (value: number | null | undefined) => (value === null || value === undefined ? "—" : value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString("en"));
+const ms = (value: number | null | undefined) => (value === null || value === undefined ? "—" : `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`);
+
+/** The live dashboard of one sale: numbers, charts over time, and where they come from. */
+export function SaleDashboard({ saleId }: { saleId: string }) {
+  const { points, latest, mode, problem } = useSaleDashboard(saleId);
+  const last: DashboardPoint | undefined = points.at(-1);
+  const stats = latest?.stats;
+  const outcomes = stats ? (Object.keys(OUTCOME_LABELS) as (keyof SaleOutcomes)[]).map((key) => ({ outcome: OUTCOME_LABELS[key], count: stats.outcomes[key] })) : [];
+
+  return (
+    <section aria-labelledby="dashboard-title" className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="dashboard-title" className="text-lg font-bold">
+          Live dashboard
+        </h2>
+        <p className="text-sm text-slate-600" data-testid="dashboard-mode">
+          {mode === "stream" ? "Live (streaming)" : mode === "polling" ? "Live (polling every 2 s)" : "Connecting…"}
+          {latest && <> · updated {clock(latest.at)}</>}
+        </p>
+      </div>
+      {problem && (
+        <p role="alert" className="rounded-xl border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+          {problem}
+        </p>
+      )}
+
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+        <Tile label="Stock left" value={stats ? `${whole(stats.available)} / ${whole(stats.stock)}` : "—"} testId="stat-available" />
+        <Tile label="Holds" value={whole(stats?.holds)} testId="stat-holds" />
+        <Tile label="Booked" value={whole(stats?.booked)} testId="stat-booked" />
+        <Tile label="Waitlist" value={whole(stats?.waitlist)} testId="stat-waitlist" />
+        <Tile label="In line (this sale)" value={whole(last?.backlog)} hint="admitted, not yet served" testId="stat-backlog" />
+        <Tile label="RabbitMQ queue depth" value={latest ? (latest.queueDepth === null ? "unknown" : whole(latest.queueDepth)) : "—"} hint="all sales" testId="stat-queue" />
+        <Tile label="Intents / s" value={rate(last?.intentsPerSec)} hint="admitted to the queue" testId="stat-intents" />
+        <Tile label="Served / s" value={rate(last?.servedPerSec)} hint="answered by the worker" />
+        <Tile label="Admission p50" value={ms(last?.latencyP50Ms)} hint="this web server, all sales" />
+        <Tile label="Admission p95" value={ms(last?.latencyP95Ms)} hint="this web server, all sales" />
+      </dl>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Chart title="Stock, holds, bookings and waitlist">
+          <LineChart data={points}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            <XAxis dataKey="at" tickFormatter={clock} minTickGap={40} fontSize={12} />
+            <YAxis allowDecimals={false} fontSize={12} width={48} />
+            <Tooltip labelFormatter={(at) => clock(Number(at))} />
+            <Legend />
+            <Line type="stepAfter" dataKey="available" name="Stock left" stroke={COLORS.available} dot={false} isAnimationActive={false} />
+            <Line type="stepAfter" dataKey="holds" name="Holds" stroke={COLORS.holds} dot={false} isAnimationActive={false} />
+            <Line type="stepAfter" dataKey="booked" name="Booked" stroke={COLORS.booked} dot={false} isAnimationActive={false} />
+            <Line type="stepAfter" dataKey="waitlist" name="Waitlist" stroke={COLORS.waitlist} dot={false} isAnimationActive={false} />
+          </LineChart>
+        </Chart>
+        <Chart title="Intents and service per second">
+          <LineChart data={points}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            <XAxis dataKey="at" tickFormatter={clock} minTickGap={40} fontSize={12} />
+            <YAxis fontSize={12} width={48} />
+            <Tooltip labelFormatter={(at) => clock(Number(at))} />
+            <Legend />
+            <Line type="monotone" dataKey="intentsPerSec" name="Intents / s" stroke={COLORS.booked} dot={false} isAnimationActive={false} connectNulls />
+            <Line type="monotone" dataKey="servedPerSec" name="Served / s" stroke={COLORS.served} dot={false} isAnimationActive={false} connectNulls />
+          </LineChart>
+        </Chart>
+        <Chart title="Answers by outcome (since the start)">
+          <BarChart data={outcomes}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            <XAxis dataKey="outcome" fontSize={12} interval={0} angle={-20} textAnchor="end" height={48} />
+            <YAxis allowDecimals={false} fontSize={12} width={48} />
+            <Tooltip />
+            <Bar dataKey="count" name="Answers" fill={COLORS.booked} isAnimationActive={false} />
+          </BarChart>
+        </Chart>
+        <Chart title="Admission latency (this web server)">
+          <LineChart data={points}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            <XAxis dataKey="at" tickFormatter={clock} minTickGap={40} fontSize={12} />
+            <YAxis fontSize={12} width={48} unit=" ms" />
+            <Tooltip labelFormatter={(at) => clock(Number(at))} formatter={(value) => ms(Number(value))} />
+            <Legend />
+            <Line type="monotone" dataKey="latencyP50Ms" name="p50" stroke={COLORS.served} dot={false} isAnimationActive={false} connectNulls />
+            <Line type="monotone" dataKey="latencyP95Ms" name="p95" stroke={COLORS.p95} dot={false} isAnimationActive={false} connectNulls />
+          </LineChart>
+        </Chart>
+      </div>
+    </section>
+  );
+}
+
+function Tile({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId?: string }) {
+  return (
+    <div className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm">
+      <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{label}</dt>
+      <dd className="mt-1 text-2xl font-bold tabular-nums" data-testid={testId}>
+        {value}
+      </dd>
+      {hint && <dd className="text-xs text-slate-500">{hint}</dd>}
+    </div>
+  );
+}
+
+function Chart({ title, children }: { title: string; children: React.ReactElement }) {
+  return (
+    <figure className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+      <figcaption className="mb-2 text-sm font-semibold text-slate-700">{title}</figcaption>
+      <div className="h-60">
+        <ResponsiveContainer width="100%" height="100%">
+          {children}
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}

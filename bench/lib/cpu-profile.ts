@@ -1,0 +1,54 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+
+export type ProfileEntry = { name: string; selfMs: number; share: number };
+export type ProfileSummary = { file: string; totalMs: number; topFunctions: ProfileEntry[]; topModules: ProfileEntry[] };
+
+/** Where a frame's code comes from: a package, a Next chunk, node internals, or the app. */
+function moduleOf(url: string): string {
+  if (!url) return "(native / V8)";
+  if (url.startsWith("node:")) return url;
+  const packageMatch = /node_modules\/((?:@[^/]+\/)?[^/]+)(\/dist\/[^/]+(?:\/[^/]+)?)?/.exec(url);
+  if (packageMatch) return `${packageMatch[1]}${packageMatch[1] === "next" && packageMatch[2] ? packageMatch[2] : ""}`;
+  if (url.includes("/.next/")) return `.next/${url.split("/.next/")[1]?.split("/").slice(0, 2).join("/")}`;
+  return path.relative(process.cwd(), url.replace(/^file:\/\//, ""));
+}
+
+/** Self time by function and by module of the newest .cpuprofile in `dir`. */
+export function summarizeProfile(dir: string, top = 15): ProfileSummary | null {
+  const files = readdirSync(dir).filter((name) => name.endsWith(".cpuprofile")).sort();
+  const file = files.at(-1);
+  if (!file) return null;
+  const profile = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as Profile;
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfUs = new Map<number, number>();
+  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+
+  const functions = new Map<string, number>();
+  const modules = new Map<string, number>();
+  let totalUs = 0;
+  let idleUs = 0;
+  for (const [id, us] of selfUs) {
+    const frame = byId.get(id)?.callFrame;
+    if (!frame) continue;
+    totalUs += us;
+    if (frame.functionName === "(idle)") {
+      idleUs += us;
+      continue;
+    }
+    const where = moduleOf(frame.url);
+    const name = `${frame.functionName || "(anonymous)"} ${where}${frame.url ? `:${frame.lineNumber + 1}` : ""}`;
+    functions.set(name, (functions.get(name) ?? 0) + us);
+    modules.set(where, (modules.get(where) ?? 0) + us);
+  }
+  const busyUs = Math.max(1, totalUs - idleUs);
+  const ranked = (entries: Map<string, number>) =>
+    [...entries]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => ({ name, selfMs: Math.round(us / 1000), share: Math.round((us / busyUs) * 1000) / 10 }));
+  return { file: path.join(dir, file), totalMs: Math.round(busyUs / 1000), topFunctions: ranked(functions), topModules: ranked(modules) };
+}

@@ -1,0 +1,90 @@
+import { readFileSync, readdirSync } from "node:fs";
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+function readStat(pid: number): { ppid: number; ticks: number } | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) may hold spaces and parentheses; fields after the last ")" are fixed.
+    const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+  } catch {
+    return null;
+  }
+}
+
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = readStat(Number(name));
+    if (!stat) continue;
+    children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), Number(name)]);
+  }
+  const all: number[] = [];
+  const pending = [pid];
+  while (pending.length) {
+    const next = pending.pop()!;
+    all.push(next);
+    pending.push(...(children.get(next) ?? []));
+  }
+  return all;
+}
+
+/** CPU seconds (user + system) spent so far by a process, with its descendants unless told not to. */
+export function cpuSeconds(pid: number, withDescendants = true): number {
+  let ticks = 0;
+  for (const each of withDescendants ? descendants(pid) : [pid]) ticks += readStat(each)?.ticks ?? 0;
+  return ticks / TICKS_PER_SECOND;
+}
+
+/** Peak resident memory (VmHWM) of a process, in bytes; null once it is gone. */
+export function peakRssBytes(pid: number): number | null {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The pid of a running process whose command line matches (e.g. the RabbitMQ VM); null if none. */
+export function findPid(matches: (commandLine: string) => boolean): number | null {
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const commandLine = readFileSync(`/proc/${name}/cmdline`, "utf8").replaceAll("\0", " ");
+      if (matches(commandLine)) return Number(name);
+    } catch {
+      // gone between listing and reading
+    }
+  }
+  return null;
+}
+
+/** `alone`: count the process without its children (the benchmark, whose children are tracked apart). */
+export type TrackedProcess = { name: string; pid: number; role: string; alone?: boolean };
+
+/** CPU seconds per tracked process at one instant. */
+export type CpuSnapshot = { at: number; seconds: Record<string, number> };
+
+export function cpuSnapshot(processes: TrackedProcess[]): CpuSnapshot {
+  return { at: Date.now(), seconds: Object.fromEntries(processes.map((each) => [each.name, cpuSeconds(each.pid, !each.alone)])) };
+}
+
+export type CpuUsage = { name: string; role: string; cpuSeconds: number; coresBusy: number };
+
+/** CPU used between two snapshots, as seconds and as cores kept busy on average. */
+export function cpuBetween(processes: TrackedProcess[], from: CpuSnapshot, to: CpuSnapshot): CpuUsage[] {
+  const wallSeconds = Math.max((to.at - from.at) / 1000, 1e-3);
+  return processes.map(({ name, role }) => {
+    const used = Math.max(0, (to.seconds[name] ?? 0) - (from.seconds[name] ?? 0));
+    return { name, role, cpuSeconds: round(used, 2), coresBusy: round(used / wallSeconds, 2) };
+  });
+}
+
+export function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}

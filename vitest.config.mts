@@ -17,7 +17,6 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias },
   test: {
-    passWithNoTests: true,
     projects: [
       {
         extends: true,

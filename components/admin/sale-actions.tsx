@@ -17,9 +17,13 @@ const ACTIONS: Action[] = [
   { verb: "end", label: "End sale", variant: "secondary", confirm: "End this sale for good? It cannot be restarted." },
 ];
 
-/** The lifecycle buttons a sale's status allows; the server has the last word (409 with a reason). */
-export function SaleActions({ sale }: { sale: AdminSale }) {
+/**
+ * The lifecycle buttons a sale's status allows; the server has the last word (409 with a reason).
+ * The buttons follow the answer at once, while the page around them refreshes.
+ */
+export function SaleActions({ sale: initial }: { sale: AdminSale }) {
   const router = useRouter();
+  const [sale, setSale] = useState(initial);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: "error" | "ok"; text: string } | null>(null);
   const available = ACTIONS.filter((action) => canTransition(sale.status, action.verb));
@@ -30,6 +34,7 @@ export function SaleActions({ sale }: { sale: AdminSale }) {
     setMessage(null);
     try {
       const { sale: updated } = await adminFetch<{ sale: AdminSale }>(`/api/admin/sales/${sale.id}/${action.verb}`, "POST", {});
+      setSale(updated);
       setMessage({ tone: "ok", text: `Done: the sale is ${updated.status.replace("_", " ")}.` });
       router.refresh();
     } catch (error) {
@@ -39,9 +44,9 @@ export function SaleActions({ sale }: { sale: AdminSale }) {
     }
   }
 
-  if (available.length === 0) return <p className="text-sm text-slate-600">This sale has ended; nothing more can change.</p>;
   return (
     <div>
+      {available.length === 0 && <p className="text-sm text-slate-600">This sale has ended; nothing more can change.</p>}
       <div className="flex flex-wrap gap-2">
         {available.map((action) => (
           <Button key={action.verb} variant={action.variant} size="sm" busy={busy === action.verb} disabled={busy !== null} onClick={() => run(action)}>

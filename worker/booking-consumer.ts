@@ -131,7 +131,7 @@ export class BookingConsumer {
       if (firstUnsettled !== -1) {
         this.buffer.putBack(saleId, batch.slice(firstUnsettled));
         const outcome = results[firstUnsettled]!.outcome;
-        if (outcome === "unknown_sale") await reconcileSale(saleId);
+        if (outcome === "unknown_sale") await reconcileSale(saleId, holdEffects);
         // A paused sale keeps its queue; its messages wait here, in order, until it resumes.
         this.blockedUntil.set(saleId, Date.now() + RETRY_DELAY_MS);
       }

@@ -4,7 +4,9 @@ process.env.SERVICE_NAME ??= "worker";
 import { env } from "@/lib/config/env";
 import { connectMongo, disconnectMongo } from "@/lib/db/connect";
 import { logger } from "@/lib/log/logger";
+import { holdEffects } from "@/lib/messaging/hold-expiry";
 import { closeBullQueues } from "@/lib/messaging/queues";
+import { bookingQueueDepth } from "@/lib/messaging/rabbit";
 import { closeRedis } from "@/lib/redis/client";
 import { reconcileOpenSales } from "@/lib/domain/reconcile/reconcile-sale";
 import { BookingConsumer } from "./booking-consumer";
@@ -12,11 +14,13 @@ import { startHoldExpiryWorker } from "./hold-expiry-worker";
 import { startMaintenanceWorker } from "./maintenance-worker";
 import { startMetricsServer } from "./metrics-server";
 
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
 async function main(): Promise<void> {
   const config = env();
   await connectMongo();
   // Redis keeps no data on disk here: a restarted Redis is rebuilt from MongoDB before serving.
-  const rebuilt = (await reconcileOpenSales()).filter((result) => result.rebuilt);
+  const rebuilt = (await reconcileOpenSales(holdEffects, { queuedTickets: await bookingQueueDepth() })).filter((result) => result.rebuilt);
   if (rebuilt.length) logger.warn({ sales: rebuilt.map((result) => result.saleId) }, "rebuilt sales missing from Redis");
 
   const metricsServer = await startMetricsServer(config.WORKER_METRICS_PORT);
@@ -31,6 +35,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "worker stopping");
+    // Unacked messages go back to the queue anyway; never hang a deploy on a stuck dependency.
+    setTimeout(() => {
+      logger.error("graceful shutdown took too long; exiting");
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
     await consumer.stop();
     await Promise.all([expiryWorker.close(), maintenanceWorker.close()]);
     await closeBullQueues();

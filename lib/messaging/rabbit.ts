@@ -64,3 +64,15 @@ export async function closeRabbitPublisher(): Promise<void> {
   globalForRabbit.flashSalePublisher = undefined;
   if (pending) await (await pending).connection.close().catch(() => {});
 }
+
+/** Messages waiting in `booking_requests` (ready, not yet delivered). */
+export async function bookingQueueDepth(): Promise<number> {
+  const connection = await connectRabbit("queue-depth");
+  try {
+    const channel = await connection.createChannel();
+    await assertBookingQueue(channel);
+    return (await channel.checkQueue(env().BOOKING_QUEUE)).messageCount;
+  } finally {
+    await connection.close();
+  }
+}

@@ -2,6 +2,7 @@ import mongoose, { type QueryFilter } from "mongoose";
 import { z } from "zod";
 import { connectMongo } from "@/lib/db/connect";
 import { AuditEvent, type AuditEventDoc } from "@/lib/db/models/audit-event";
+import { Sale, type SaleDoc } from "@/lib/db/models/sale";
 
 export type AuditEntry = {
   id: string;
@@ -9,6 +10,8 @@ export type AuditEntry = {
   actor: string;
   action: string;
   saleId: string | null;
+  /** The sale's current name, when the event is about a sale that still exists. */
+  saleName: string | null;
   bookingId: string | null;
   data: Record<string, unknown>;
 };
@@ -39,6 +42,9 @@ export async function listAuditEvents(params: URLSearchParams): Promise<AuditPag
       .lean<(AuditEventDoc & { _id: mongoose.Types.ObjectId })[]>(),
     AuditEvent.countDocuments(query),
   ]);
+  const saleIds = [...new Set(events.map((event) => event.saleId).filter((id): id is string => !!id && mongoose.isValidObjectId(id)))];
+  const sales = saleIds.length ? await Sale.find({ _id: { $in: saleIds } }, { name: 1 }).lean<SaleDoc[]>() : [];
+  const saleNames = new Map(sales.map((sale) => [String(sale._id), sale.name]));
   return {
     events: events.map((event) => ({
       id: String(event._id),
@@ -46,6 +52,7 @@ export async function listAuditEvents(params: URLSearchParams): Promise<AuditPag
       actor: event.actor,
       action: event.action,
       saleId: event.saleId ?? null,
+      saleName: event.saleId ? (saleNames.get(event.saleId) ?? null) : null,
       bookingId: event.bookingId ?? null,
       data: (event.data ?? {}) as Record<string, unknown>,
     })),

@@ -1,10 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { DomainError, type ErrorCode } from "@/lib/errors/domain-error";
 import { redis } from "@/lib/redis/client";
 import { BLOCKED_IPS_KEY, BLOCKED_USERS_KEY, saleKeys } from "@/lib/redis/keys";
 import { runScript } from "@/lib/redis/scripts";
 import type { BookingRequest } from "@/lib/messaging/booking-request";
 import { consumeRateLimit } from "@/lib/domain/admission/rate-limit";
+import { newBookingId } from "@/lib/domain/holds/booking-change";
 
 export type IntentInput = { saleId: string; userId: string; ip: string; userAgent: string };
 export type AdmittedIntent = { ticket: number; position: number; bookingId: string };
@@ -37,7 +37,7 @@ export async function admitIntent(input: IntentInput, publish: PublishRequest): 
   if (userBlocked || ipBlocked) throw new DomainError("forbidden", "Your account or network is blocked from this sale.");
 
   const keys = saleKeys(saleId);
-  const bookingId = randomUUID();
+  const bookingId = newBookingId(saleId);
   const reply = await runScript<[string, string | number, (string | number)?]>(
     redis(),
     "admit",

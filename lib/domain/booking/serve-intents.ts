@@ -1,4 +1,5 @@
 import type { BookingRequest } from "@/lib/messaging/booking-request";
+import { Sale } from "@/lib/db/models/sale";
 import { redis } from "@/lib/redis/client";
 import { saleKeys } from "@/lib/redis/keys";
 import { runScriptsPipelined } from "@/lib/redis/scripts";
@@ -48,6 +49,7 @@ export async function serveIntents(saleId: string, requests: BookingRequest[], e
   const settled = served.filter(({ outcome }) => SETTLED_OUTCOMES.has(outcome));
   if (settled.length) {
     const frontier = Math.max(...settled.map(({ request }) => request.ticket));
+    await Sale.updateOne({ _id: saleId }, { $max: { servedTicket: frontier } });
     await publishSaleEvent(saleId, settled.map(({ request }) => request.userId), frontier);
   }
   return served;

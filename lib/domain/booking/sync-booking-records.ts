@@ -1,4 +1,3 @@
-import type { AnyBulkWriteOperation } from "mongoose";
 import { connectMongo } from "@/lib/db/connect";
 import { activeKeyFor, Booking, type BookingDoc } from "@/lib/db/models/booking";
 import { logger } from "@/lib/log/logger";
@@ -27,26 +26,22 @@ function timestampsFor(record: BookingRecord, now: Date): Partial<BookingDoc> {
   }
 }
 
-function upsertFor(saleId: string, record: BookingRecord, origin: BookingOrigin | undefined, now: Date): AnyBulkWriteOperation<BookingDoc> {
-  const { bookingId, status, userId, ticket, rank } = record;
+/** The fields a transition changes. */
+function changesFor(saleId: string, record: BookingRecord, now: Date) {
+  const { bookingId, status, userId, rank } = record;
+  return { status, rank, activeKey: activeKeyFor({ saleId, userId, _id: bookingId, status }), ...timestampsFor(record, now) };
+}
+
+function documentFor(saleId: string, record: BookingRecord, origin: BookingOrigin | undefined, now: Date) {
   return {
-    updateOne: {
-      // The rank filter keeps transitions in order: if MongoDB already holds this or a later
-      // state, nothing matches, the upsert's insert hits the _id index, and that is success.
-      filter: { _id: bookingId, rank: { $lt: rank } },
-      update: {
-        $set: { status, rank, activeKey: activeKeyFor({ saleId, userId, _id: bookingId, status }), ...timestampsFor(record, now) },
-        $setOnInsert: {
-          saleId,
-          userId,
-          ticket,
-          ip: origin?.ip ?? "",
-          userAgent: origin?.userAgent ?? "",
-          admittedAt: new Date(origin?.admittedAt ?? now.getTime()),
-        },
-      },
-      upsert: true,
-    },
+    _id: record.bookingId,
+    saleId,
+    userId: record.userId,
+    ticket: record.ticket,
+    ip: origin?.ip ?? "",
+    userAgent: origin?.userAgent ?? "",
+    admittedAt: new Date(origin?.admittedAt ?? now.getTime()),
+    ...changesFor(saleId, record, now),
   };
 }
 
@@ -74,22 +69,30 @@ export async function syncBookingRecords(
 
   await connectMongo();
   const now = new Date();
+  // FerretDB stops a bulk write at its first error even when unordered, and says nothing of the
+  // rest, so no outcome is read from errors: insert what is new, then look at what is stored.
+  await Booking.insertMany(
+    records.map((record) => documentFor(saleId, record, origins?.get(record.bookingId), now)),
+    { ordered: false },
+  ).catch((error: unknown) => {
+    if ((error as { code?: number }).code !== DUPLICATE_KEY && !(error as { writeErrors?: unknown }).writeErrors) throw error;
+  });
+  const stored = await Booking.find({ _id: { $in: records.map((record) => record.bookingId) } }).select({ rank: 1 }).lean();
+  const storedRank = new Map(stored.map((doc) => [doc._id, doc.rank]));
   const failed = new Set<number>();
-  try {
-    await Booking.bulkWrite(
-      records.map((record) => upsertFor(saleId, record, origins?.get(record.bookingId), now)),
-      { ordered: false },
-    );
-  } catch (error) {
-    const writeErrors = (error as { writeErrors?: { index: number; code: number; errmsg?: string }[] }).writeErrors;
-    if (!writeErrors) throw error;
-    for (const writeError of writeErrors) {
-      // A duplicate _id means MongoDB already has this or a later state of the booking.
-      if (writeError.code === DUPLICATE_KEY && !String(writeError.errmsg).includes("activeKey")) continue;
-      failed.add(writeError.index);
-      logger.error({ saleId, record: records[writeError.index], err: writeError.errmsg }, "booking record not written; kept in the outbox");
-    }
-  }
+  await Promise.all(
+    records.map(async (record, index) => {
+      const rank = storedRank.get(record.bookingId);
+      if (rank === undefined) {
+        // Not stored and not insertable: another live booking of the user holds the unique key.
+        failed.add(index);
+        logger.error({ saleId, record }, "booking record not written; kept in the outbox");
+      } else if (rank < record.rank) {
+        // The rank filter keeps a booking's transitions in order: an older state never lands on a newer one.
+        await Booking.updateOne({ _id: record.bookingId, rank: { $lt: record.rank } }, { $set: changesFor(saleId, record, now) });
+      }
+    }),
+  );
   const written = records.filter((_, index) => !failed.has(index));
   if (written.length) await runScript(redis(), "clear-outbox", [keys.dirty], written.flatMap((record) => [record.bookingId, record.raw]));
   return written.length;

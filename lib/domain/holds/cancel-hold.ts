@@ -1,15 +1,16 @@
 import { DomainError } from "@/lib/errors/domain-error";
 import { syncBookingRecords } from "@/lib/domain/booking/sync-booking-records";
+import { parseBookingId } from "@/lib/domain/holds/booking-change";
 import { findOwnBooking, type BookingView } from "@/lib/domain/holds/booking-view";
 import type { HoldEffects } from "@/lib/domain/holds/hold-effects";
 import { releaseHold } from "@/lib/domain/holds/release-hold";
 
 /** Cancels the owner's hold (or waitlist place); the item goes to the next in line. Repeatable. */
 export async function cancelHold(bookingId: string, userId: string, effects: HoldEffects): Promise<BookingView> {
-  const booking = await findOwnBooking(bookingId, userId);
-  const result = await releaseHold(booking.saleId, bookingId, "cancelled", userId, effects);
+  const { saleId } = parseBookingId(bookingId);
+  const result = await releaseHold(saleId, bookingId, "cancelled", userId, effects);
   if (result.outcome === "not_owner") throw new DomainError("not_found", "No such booking.");
-  if (result.outcome === "none") await syncBookingRecords(booking.saleId, [bookingId]);
+  if (result.outcome === "none") await syncBookingRecords(saleId, [bookingId]);
 
   const current = await findOwnBooking(bookingId, userId);
   if (current.status === "cancelled") return current;

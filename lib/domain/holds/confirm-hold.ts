@@ -4,6 +4,7 @@ import { saleKeys } from "@/lib/redis/keys";
 import { runScript } from "@/lib/redis/scripts";
 import { publishSaleEvent } from "@/lib/realtime/sale-events";
 import { syncBookingRecords } from "@/lib/domain/booking/sync-booking-records";
+import { parseBookingId } from "@/lib/domain/holds/booking-change";
 import { findOwnBooking, type BookingView } from "@/lib/domain/holds/booking-view";
 import type { HoldEffects } from "@/lib/domain/holds/hold-effects";
 import { releaseHold } from "@/lib/domain/holds/release-hold";
@@ -20,8 +21,8 @@ function refuseSettled(status: BookingView["status"]): never {
  * booking; a confirm at or after expiresAt expires the hold instead (410).
  */
 export async function confirmHold(bookingId: string, userId: string, effects: HoldEffects): Promise<BookingView> {
-  const booking = await findOwnBooking(bookingId, userId);
-  const keys = saleKeys(booking.saleId);
+  const { saleId } = parseBookingId(bookingId);
+  const keys = saleKeys(saleId);
   const [outcome, , ...soldOut] = await runScript<string[]>(
     redis(),
     "confirm-hold",
@@ -30,15 +31,15 @@ export async function confirmHold(bookingId: string, userId: string, effects: Ho
   );
 
   if (outcome === "due") {
-    await releaseHold(booking.saleId, bookingId, "expired", null, effects);
+    await releaseHold(saleId, bookingId, "expired", null, effects);
     refuseSettled("expired");
   }
   if (outcome === "not_owner") throw new DomainError("not_found", "No such booking.");
 
   // Whether this call booked it or an earlier one did, MongoDB must have the outcome before we answer.
   const soldOutIds = soldOut.map((member) => member.split("|")[0]!);
-  await syncBookingRecords(booking.saleId, [bookingId, ...soldOutIds]);
-  if (outcome === "booked") await publishSaleEvent(booking.saleId, [userId, ...soldOut.map((member) => member.split("|")[1]!)]);
+  await syncBookingRecords(saleId, [bookingId, ...soldOutIds]);
+  if (outcome === "booked") await publishSaleEvent(saleId, [userId, ...soldOut.map((member) => member.split("|")[1]!)]);
 
   const current = await findOwnBooking(bookingId, userId);
   if (current.status !== "booked") refuseSettled(current.status);

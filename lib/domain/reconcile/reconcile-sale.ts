@@ -4,7 +4,9 @@ import { Sale } from "@/lib/db/models/sale";
 import { logger } from "@/lib/log/logger";
 import { redis } from "@/lib/redis/client";
 import { ACTIVE_SALES_KEY, saleKeys } from "@/lib/redis/keys";
+import type { HoldEffects } from "@/lib/domain/holds/hold-effects";
 
+export type ReconcileOptions = { force?: boolean; queuedTickets?: number };
 export type ReconcileResult = { saleId: string; rebuilt: boolean; holds: number; booked: number; waitlisted: number; available: number };
 
 /**
@@ -14,9 +16,10 @@ export type ReconcileResult = { saleId: string; rebuilt: boolean; holds: number;
  * a forced rebuild must not race live traffic (stop web and worker first).
  *
  * `queuedTickets` (messages still in RabbitMQ) lifts the ticket sequence above any ticket already
- * handed out, so new admissions queue behind them.
+ * handed out, so new admissions queue behind them. The holds' expiry jobs are scheduled again
+ * (BullMQ lives in Redis too); scheduling is idempotent by booking id.
  */
-export async function reconcileSale(saleId: string, options: { force?: boolean; queuedTickets?: number } = {}): Promise<ReconcileResult> {
+export async function reconcileSale(saleId: string, effects: HoldEffects, options: ReconcileOptions = {}): Promise<ReconcileResult> {
   const keys = saleKeys(saleId);
   const empty = { saleId, rebuilt: false, holds: 0, booked: 0, waitlisted: 0, available: 0 };
   if (!options.force && (await redis().exists(keys.meta))) return empty;
@@ -30,7 +33,7 @@ export async function reconcileSale(saleId: string, options: { force?: boolean; 
   const booked = bookings.filter((b) => b.status === "booked");
   const waitlisted = bookings.filter((b) => b.status === "waitlisted");
   const available = Math.max(0, sale.stock - holds.length - booked.length);
-  const maxTicket = last?.ticket ?? 0;
+  const maxTicket = Math.max(last?.ticket ?? 0, sale.servedTicket ?? 0);
 
   const tx = redis().multi();
   tx.del(keys.meta, keys.inventory, keys.users, keys.holds, keys.waitlist, keys.stats, keys.dirty);
@@ -61,16 +64,21 @@ export async function reconcileSale(saleId: string, options: { force?: boolean; 
   tx.set(keys.served, Math.max(Number((await redis().get(keys.served)) ?? 0), maxTicket));
   tx.sadd(ACTIVE_SALES_KEY, saleId);
   await tx.exec();
+  if (holds.length) {
+    await effects.scheduleExpiries(
+      holds.map((hold) => ({ saleId, bookingId: hold._id, expiresAt: new Date(hold.holdExpiresAt ?? Date.now()).getTime() })),
+    );
+  }
 
   logger.warn({ saleId, holds: holds.length, booked: booked.length, waitlisted: waitlisted.length, available }, "sale state rebuilt from MongoDB");
   return { saleId, rebuilt: true, holds: holds.length, booked: booked.length, waitlisted: waitlisted.length, available };
 }
 
 /** Reconciles every sale that is open (live, paused, sold out) in MongoDB. */
-export async function reconcileOpenSales(options: { force?: boolean; queuedTickets?: number } = {}): Promise<ReconcileResult[]> {
+export async function reconcileOpenSales(effects: HoldEffects, options: ReconcileOptions = {}): Promise<ReconcileResult[]> {
   await connectMongo();
   const sales = await Sale.find({ status: { $in: ["live", "paused", "sold_out"] } }).select({ _id: 1 }).lean();
   const results: ReconcileResult[] = [];
-  for (const sale of sales) results.push(await reconcileSale(String(sale._id), options));
+  for (const sale of sales) results.push(await reconcileSale(String(sale._id), effects, options));
   return results;
 }

@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { encode } from "next-auth/jwt";
+import { NextRequest } from "next/server";
+import { env } from "@/lib/config/env";
+import { connectMongo } from "@/lib/db/connect";
+import { Sale, type SaleDoc } from "@/lib/db/models/sale";
+import { assertBookingQueue, connectRabbit } from "@/lib/messaging/rabbit";
+import { publishSaleState } from "@/lib/domain/inventory/publish-sale-state";
+
+export const WORKER_METRICS_PORT = 9471;
+
+/** A session cookie for a user, minted the way next-auth signs its JWTs. */
+export async function sessionCookie(userId: string, role: "shopper" | "marketer" | "admin" = "shopper"): Promise<string> {
+  const token = await encode({ token: { sub: userId, email: `${userId}@test.local`, role }, secret: env().NEXTAUTH_SECRET });
+  return `next-auth.session-token=${token}`;
+}
+
+type CallOptions = { method?: string; cookie?: string | null; body?: unknown; rawBody?: string; ip?: string };
+
+/** Calls a route handler the way Next does: a NextRequest and a context with promised params. */
+export async function callRoute<P extends Record<string, string>>(
+  handler: (request: NextRequest, context: { params: Promise<P> }) => Promise<Response>,
+  path: string,
+  params: P,
+  options: CallOptions = {},
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const headers = new Headers({ "content-type": "application/json", "x-forwarded-for": options.ip ?? "10.0.0.1", "user-agent": "vitest" });
+  if (options.cookie) headers.set("cookie", options.cookie);
+  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const request = new NextRequest(new URL(path, "http://localhost:3000"), { method: options.method ?? "GET", headers, body });
+  const response = await handler(request, { params: Promise.resolve(params) });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+}
+
+export async function createLiveSale(overrides: Partial<Pick<SaleDoc, "stock" | "holdSeconds" | "waitlistMax" | "status" | "startsAt" | "endsAt">> = {}) {
+  await connectMongo();
+  const now = Date.now();
+  const sale = await Sale.create({
+    name: `Test sale ${randomUUID().slice(0, 8)}`,
+    price: 10,
+    currency: "EUR",
+    stock: 10,
+    startsAt: new Date(now - 60_000),
+    endsAt: new Date(now + 3_600_000),
+    holdSeconds: 300,
+    waitlistMax: 1000,
+    status: "live",
+    ...overrides,
+  });
+  await publishSaleState(sale);
+  return { saleId: String(sale._id), sale };
+}
+
+/** Empties the test queue, so a test starts with no messages left by another. */
+export async function purgeBookingQueue(): Promise<void> {
+  const connection = await connectRabbit("test-purge");
+  const channel = await connection.createChannel();
+  await assertBookingQueue(channel);
+  await channel.purgeQueue(env().BOOKING_QUEUE);
+  await connection.close();
+}
+
+export { bookingQueueDepth as queueDepth } from "@/lib/messaging/rabbit";
+
+/** Starts the real worker as its own process (as in production) and waits until it serves. */
+export async function startWorker(extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
+    env: { ...process.env, WORKER_METRICS_PORT: String(WORKER_METRICS_PORT), ...extraEnv },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  await waitFor(async () => {
+    if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}`);
+    const response = await fetch(`http://127.0.0.1:${WORKER_METRICS_PORT}/healthz`).catch(() => null);
+    return response?.ok ?? false;
+  }, 60_000);
+  return child;
+}
+
+export async function stopWorker(child: ChildProcess | undefined, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill(signal);
+  await exited;
+}
+
+/** Polls until the check returns true (bounded); the bound only guards against a hang. */
+export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 60_000, intervalMs = 100): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+export const userIds = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}-${i}-${randomUUID().slice(0, 6)}`);
+
+/** Runs tasks with at most `limit` in flight, returning results in input order. */
+export async function mapLimit<T, R>(items: T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await task(items[index]!, index);
+      }
+    }),
+  );
+  return results;
+}

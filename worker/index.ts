@@ -1,4 +1,4 @@
-// The booking worker: serves booking_requests in ticket order, expires holds, sweeps.
+// The booking worker: serves booking_requests in ticket order, expires holds, sweeps, runs sale schedules.
 process.env.SERVICE_NAME ??= "worker";
 
 import { env } from "@/lib/config/env";
@@ -13,6 +13,7 @@ import { BookingConsumer } from "./booking-consumer";
 import { startHoldExpiryWorker } from "./hold-expiry-worker";
 import { startMaintenanceWorker } from "./maintenance-worker";
 import { startMetricsServer } from "./metrics-server";
+import { startSaleScheduleWorker } from "./sale-schedule-worker";
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const metricsServer = await startMetricsServer(config.WORKER_METRICS_PORT);
   const expiryWorker = startHoldExpiryWorker();
   const maintenanceWorker = await startMaintenanceWorker();
+  const scheduleWorker = startSaleScheduleWorker();
   const consumer = new BookingConsumer();
   await consumer.start();
   logger.info({ queue: config.BOOKING_QUEUE, metricsPort: config.WORKER_METRICS_PORT }, "worker started");
@@ -41,7 +43,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_TIMEOUT_MS).unref();
     await consumer.stop();
-    await Promise.all([expiryWorker.close(), maintenanceWorker.close()]);
+    await Promise.all([expiryWorker.close(), maintenanceWorker.close(), scheduleWorker.close()]);
     await closeBullQueues();
     metricsServer.close();
     await Promise.all([disconnectMongo(), closeRedis()]);

@@ -57,8 +57,8 @@ export function AuditTable({ events, showSale = true }: { events: AuditEntry[]; 
               {showSale && (
                 <td className="px-4 py-2.5">
                   {entry.saleId ? (
-                    <Link href={`/admin/sales/${entry.saleId}`} className="font-mono text-xs text-indigo-700 hover:text-indigo-900">
-                      {entry.saleId.slice(-8)}
+                    <Link href={`/admin/sales/${entry.saleId}`} className="font-medium text-indigo-700 hover:text-indigo-900">
+                      {entry.saleName ?? entry.saleId}
                     </Link>
                   ) : (
                     "—"

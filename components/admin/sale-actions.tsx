@@ -24,6 +24,12 @@ const ACTIONS: Action[] = [
 export function SaleActions({ sale: initial }: { sale: AdminSale }) {
   const router = useRouter();
   const [sale, setSale] = useState(initial);
+  // A refreshed page brings a newer sale: take it over (React's "adjust state on prop change").
+  const [seenVersion, setSeenVersion] = useState(initial.updatedAt);
+  if (initial.updatedAt !== seenVersion) {
+    setSeenVersion(initial.updatedAt);
+    setSale(initial);
+  }
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: "error" | "ok"; text: string } | null>(null);
   const available = ACTIONS.filter((action) => canTransition(sale.status, action.verb));

@@ -25,7 +25,7 @@ const ms = (value: number | null | undefined) => (value === null || value === un
 
 /** The live dashboard of one sale: numbers, charts over time, and where they come from. */
 export function SaleDashboard({ saleId }: { saleId: string }) {
-  const { points, latest, mode, problem } = useSaleDashboard(saleId);
+  const { points, latest, lastMinute, mode, problem } = useSaleDashboard(saleId);
   const last: DashboardPoint | undefined = points.at(-1);
   const stats = latest?.stats;
   const outcomes = stats ? (Object.keys(OUTCOME_LABELS) as (keyof SaleOutcomes)[]).map((key) => ({ outcome: OUTCOME_LABELS[key], count: stats.outcomes[key] })) : [];
@@ -54,10 +54,10 @@ export function SaleDashboard({ saleId }: { saleId: string }) {
         <Tile label="Waitlist" value={whole(stats?.waitlist)} testId="stat-waitlist" />
         <Tile label="In line (this sale)" value={whole(last?.backlog)} hint="admitted, not yet served" testId="stat-backlog" />
         <Tile label="RabbitMQ queue depth" value={latest ? (latest.queueDepth === null ? "unknown" : whole(latest.queueDepth)) : "—"} hint="all sales" testId="stat-queue" />
-        <Tile label="Intents / s" value={rate(last?.intentsPerSec)} hint="admitted to the queue" testId="stat-intents" />
+        <Tile label="Intents / s" value={rate(last?.intentsPerSec)} hint={`admitted now; ${rate(lastMinute?.intentsPerSec)} over the last minute`} testId="stat-intents" />
         <Tile label="Served / s" value={rate(last?.servedPerSec)} hint="answered by the worker" />
-        <Tile label="Admission p50" value={ms(last?.latencyP50Ms)} hint="this web server, all sales" />
-        <Tile label="Admission p95" value={ms(last?.latencyP95Ms)} hint="this web server, all sales" />
+        <Tile label="Admission p50" value={ms(lastMinute?.latencyP50Ms)} hint="last minute, this web server, all sales" />
+        <Tile label="Admission p95" value={ms(lastMinute?.latencyP95Ms)} hint="last minute, this web server, all sales" />
       </dl>
 
       <div className="grid gap-4 lg:grid-cols-2">
@@ -82,7 +82,7 @@ export function SaleDashboard({ saleId }: { saleId: string }) {
             <Tooltip labelFormatter={(at) => clock(Number(at))} />
             <Legend />
             <Line type="monotone" dataKey="intentsPerSec" name="Intents / s" stroke={COLORS.booked} dot={false} isAnimationActive={false} connectNulls />
-            <Line type="monotone" dataKey="servedPerSec" name="Served / s" stroke={COLORS.served} dot={false} isAnimationActive={false} connectNulls />
+            <Line type="monotone" dataKey="servedPerSec" name="Served / s" stroke={COLORS.served} strokeDasharray="5 4" dot={false} isAnimationActive={false} connectNulls />
           </LineChart>
         </Chart>
         <Chart title="Answers by outcome (since the start)">
@@ -94,15 +94,15 @@ export function SaleDashboard({ saleId }: { saleId: string }) {
             <Bar dataKey="count" name="Answers" fill={COLORS.booked} isAnimationActive={false} />
           </BarChart>
         </Chart>
-        <Chart title="Admission latency (this web server)">
+        <Chart title="Admission latency per second (this web server)">
           <LineChart data={points}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis dataKey="at" tickFormatter={clock} minTickGap={40} fontSize={12} />
             <YAxis fontSize={12} width={48} unit=" ms" />
             <Tooltip labelFormatter={(at) => clock(Number(at))} formatter={(value) => ms(Number(value))} />
             <Legend />
-            <Line type="monotone" dataKey="latencyP50Ms" name="p50" stroke={COLORS.served} dot={false} isAnimationActive={false} connectNulls />
-            <Line type="monotone" dataKey="latencyP95Ms" name="p95" stroke={COLORS.p95} dot={false} isAnimationActive={false} connectNulls />
+            <Line type="monotone" dataKey="latencyP50Ms" name="p50" stroke={COLORS.served} dot={{ r: 2 }} isAnimationActive={false} connectNulls />
+            <Line type="monotone" dataKey="latencyP95Ms" name="p95" stroke={COLORS.p95} dot={{ r: 2 }} isAnimationActive={false} connectNulls />
           </LineChart>
         </Chart>
       </div>

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { adminFetch, AdminApiError } from "@/components/admin/admin-api";
-import { toDashboardPoint, type DashboardPoint } from "@/lib/domain/admin/dashboard-series";
+import { summarizeWindow, toDashboardPoint, type DashboardPoint, type WindowSummary } from "@/lib/domain/admin/dashboard-series";
 import type { DashboardSnapshot } from "@/lib/domain/admin/dashboard-snapshot";
 
 /** Chart points kept: ten minutes at one reading a second. */
@@ -10,10 +10,14 @@ const MAX_POINTS = 600;
 const POLL_MS = 2000;
 /** After the stream failed, polling carries on and the stream is tried again this often. */
 const STREAM_RETRY_MS = 30_000;
+/** The tiles' window for rates and latency. */
+const WINDOW_MS = 60_000;
 
 export type DashboardFeed = {
   points: DashboardPoint[];
   latest: DashboardSnapshot | null;
+  /** Intents per second and admission latency over the last minute. */
+  lastMinute: WindowSummary | null;
   /** How the numbers arrive: the SSE stream, or polling while the stream is down. */
   mode: "connecting" | "stream" | "polling";
   problem: string | null;
@@ -21,10 +25,11 @@ export type DashboardFeed = {
 
 /** The sale's live numbers: Server-Sent Events, falling back to polling the JSON endpoint. */
 export function useSaleDashboard(saleId: string): DashboardFeed {
-  const [feed, setFeed] = useState<DashboardFeed>({ points: [], latest: null, mode: "connecting", problem: null });
+  const [feed, setFeed] = useState<DashboardFeed>({ points: [], latest: null, lastMinute: null, mode: "connecting", problem: null });
 
   useEffect(() => {
     let previous: DashboardSnapshot | undefined;
+    let recent: DashboardSnapshot[] = [];
     let source: EventSource | null = null;
     let pollTimer: ReturnType<typeof setTimeout> | undefined;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -33,7 +38,9 @@ export function useSaleDashboard(saleId: string): DashboardFeed {
     const accept = (snapshot: DashboardSnapshot, mode: DashboardFeed["mode"]) => {
       const point = toDashboardPoint(snapshot, previous);
       previous = snapshot;
-      setFeed((current) => ({ latest: snapshot, points: [...current.points, point].slice(-MAX_POINTS), mode, problem: null }));
+      recent = [...recent.filter((older) => older.at >= snapshot.at - WINDOW_MS), snapshot];
+      const lastMinute = summarizeWindow(recent[0], snapshot);
+      setFeed((current) => ({ latest: snapshot, lastMinute, points: [...current.points, point].slice(-MAX_POINTS), mode, problem: null }));
     };
     const fail = (problem: string) => setFeed((current) => ({ ...current, problem }));
 

@@ -69,6 +69,10 @@ test("a marketer creates and launches a sale, a shopper buys, and the dashboard 
   await expect(trail.nth(0)).toContainText(marketer.email);
   await expect(trail.nth(1)).toContainText("Created the sale");
   await page.screenshot({ path: `${SHOTS}/audit.png`, fullPage: true });
+
+  await page.goto("/admin");
+  await expect(page.getByTestId("admin-sale-row").filter({ hasText: name })).toContainText("Live now");
+  await page.screenshot({ path: `${SHOTS}/sales.png`, fullPage: true });
 });
 
 test("the sale form explains what is wrong before anything is sent", async ({ page }) => {
@@ -83,6 +87,27 @@ test("the sale form explains what is wrong before anything is sent", async ({ pa
   await expect(page.getByText("The end must be after the start.")).toBeVisible();
   await expect(page).toHaveURL(/\/admin\/sales\/new$/);
   await page.screenshot({ path: `${SHOTS}/form-errors.png`, fullPage: true });
+});
+
+test("a marketer blocks and unblocks an IP, and the audit trail records both", async ({ page }) => {
+  const marketer = newAccount("marketer");
+  await signUp(page, { ...marketer, role: "marketer" });
+  const ip = `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
+  await page.goto("/admin/blocks");
+  await page.getByRole("textbox", { name: "IP address" }).fill(ip);
+  await page.getByRole("button", { name: "Block", exact: true }).click();
+  const entry = page.getByRole("listitem").filter({ hasText: ip });
+  await expect(entry).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/blocks.png`, fullPage: true });
+  await entry.getByRole("button", { name: "Unblock" }).click();
+  await expect(entry).toHaveCount(0);
+
+  await page.goto("/admin/audit");
+  const trail = page.getByTestId("audit-row").filter({ hasText: ip });
+  await expect(trail).toHaveCount(2);
+  await expect(trail.nth(0)).toContainText("Unblocked a client");
+  await expect(trail.nth(1)).toContainText("Blocked a client");
+  await expect(trail.nth(1)).toContainText(marketer.email);
 });
 
 test("the admin area sends anonymous visitors to sign in and turns shoppers away", async ({ page }) => {

@@ -62,3 +62,21 @@ export function toDashboardPoint(current: DashboardSnapshot, previous?: Dashboar
     latencyP95Ms: p95 === null ? null : p95 * 1000,
   };
 }
+
+export type WindowSummary = { seconds: number; intentsPerSec: number | null; latencyP50Ms: number | null; latencyP95Ms: number | null };
+
+/**
+ * Rates and admission latency over a longer window (oldest → latest reading): steadier numbers for
+ * the tiles than the one-second chart points, and a latency even when intents come rarely.
+ */
+export function summarizeWindow(oldest: DashboardSnapshot | undefined, latest: DashboardSnapshot | undefined): WindowSummary | null {
+  if (!oldest || !latest || latest.at <= oldest.at) return null;
+  const p50 = latencyQuantile(oldest.admissionLatency, latest.admissionLatency, 0.5);
+  const p95 = latencyQuantile(oldest.admissionLatency, latest.admissionLatency, 0.95);
+  return {
+    seconds: Math.round((latest.at - oldest.at) / 1000),
+    intentsPerSec: perSecond(latest.stats.admitted - oldest.stats.admitted, latest.at - oldest.at),
+    latencyP50Ms: p50 === null ? null : p50 * 1000,
+    latencyP95Ms: p95 === null ? null : p95 * 1000,
+  };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { createSaleSchema, updateSaleSchema } from "@/lib/domain/sales/sale-input";
+
+const valid = {
+  name: "Sneaker drop",
+  description: "Limited.",
+  image: "https://cdn.example.com/sneaker.png",
+  price: 129.99,
+  currency: "EUR",
+  stock: 1000,
+  startsAt: "2030-01-01T10:00:00.000Z",
+  endsAt: "2030-01-01T12:00:00.000Z",
+  holdSeconds: 300,
+  waitlistMax: 500,
+};
+
+const messages = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+  Object.fromEntries((result.error?.issues ?? []).map((issue) => [String(issue.path[0] ?? ""), issue.message]));
+
+describe("the sale form schema (shared by the form and the API)", () => {
+  it("accepts a complete sale and turns its times into dates", () => {
+    const sale = createSaleSchema.parse(valid);
+    expect(sale.startsAt).toEqual(new Date("2030-01-01T10:00:00.000Z"));
+    expect(sale.endsAt.getTime() - sale.startsAt.getTime()).toBe(2 * 3600_000);
+  });
+
+  it("names each wrong field with a message a marketer can act on", () => {
+    const result = createSaleSchema.safeParse({ ...valid, name: " ", price: -1, stock: 2.5, currency: "XYZ", holdSeconds: 1, image: "javascript:alert(1)" });
+    expect(messages(result)).toEqual({
+      name: "Enter a name.",
+      price: "The price cannot be negative.",
+      stock: "The stock must be a whole number.",
+      currency: "The currency must be one of EUR, USD, GBP, CHF, SEK, JPY.",
+      holdSeconds: "The hold length must be at least 5.",
+      image: "The image must be an http(s) URL.",
+    });
+  });
+
+  it("refuses an end that is not after the start, and prices with more than two decimals", () => {
+    expect(messages(createSaleSchema.safeParse({ ...valid, endsAt: valid.startsAt }))).toEqual({ endsAt: "The end must be after the start." });
+    expect(messages(createSaleSchema.safeParse({ ...valid, price: 1.005 }))).toEqual({ price: "The price has at most two decimals." });
+  });
+
+  it("refuses missing numbers (an empty form field is NaN) and dates that are not dates", () => {
+    const result = createSaleSchema.safeParse({ ...valid, stock: Number.NaN, startsAt: "tomorrow" });
+    expect(messages(result)).toMatchObject({ stock: "Enter the stock.", startsAt: "Enter the start as a date and time." });
+  });
+
+  it("lets an edit change one field without filling in the others", () => {
+    expect(updateSaleSchema.parse({ stock: 40 })).toEqual({ stock: 40 });
+    expect(updateSaleSchema.safeParse({}).success).toBe(false);
+    expect(updateSaleSchema.safeParse({ status: "live" }).success).toBe(false);
+  });
+});

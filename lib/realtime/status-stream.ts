@@ -31,8 +31,7 @@ export function statusStream(saleId: string, userId: string, signal: AbortSignal
         pending = getBookingStatus(saleId, userId)
           .then((view) => {
             // serverTime changes on every read; only a change of state is worth a message.
-            const { serverTime: _serverTime, ...comparable } = view;
-            const key = JSON.stringify(comparable);
+            const key = JSON.stringify({ ...view, serverTime: null });
             if (key !== last) {
               last = key;
               send(`event: status\ndata: ${JSON.stringify(view)}\n\n`);

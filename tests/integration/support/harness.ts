@@ -16,6 +16,10 @@ export async function sessionCookie(userId: string, role: "shopper" | "marketer"
   return `next-auth.session-token=${token}`;
 }
 
+// Tests read answers field by field and assert on them; the shapes vary per route.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type RouteAnswer = { status: number; body: any; headers: Headers };
+
 type CallOptions = { method?: string; cookie?: string | null; body?: unknown; rawBody?: string; ip?: string };
 
 /** Calls a route handler the way Next does: a NextRequest and a context with promised params. */
@@ -24,7 +28,7 @@ export async function callRoute<P extends Record<string, string>>(
   path: string,
   params: P,
   options: CallOptions = {},
-): Promise<{ status: number; body: any; headers: Headers }> {
+): Promise<RouteAnswer> {
   const headers = new Headers({ "content-type": "application/json", "x-forwarded-for": options.ip ?? "10.0.0.1", "user-agent": "vitest" });
   if (options.cookie) headers.set("cookie", options.cookie);
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));

@@ -5,15 +5,16 @@ import type { BookingFilters } from "@/lib/domain/admin/booking-filters";
 
 /**
  * The MongoDB filter for a sale's bookings. A `user` filter with an "@" is an email, looked up
- * first; an unknown email matches nothing rather than everything.
+ * first; null when the filters can match nothing (an unknown email).
  */
-export async function bookingQuery(saleId: string, filters: BookingFilters): Promise<QueryFilter<BookingDoc>> {
+export async function bookingQuery(saleId: string, filters: BookingFilters): Promise<QueryFilter<BookingDoc> | null> {
   const query: QueryFilter<BookingDoc> = { saleId };
   if (filters.status) query.status = filters.status;
   if (filters.user) {
     if (filters.user.includes("@")) {
       const user = await User.findOne({ email: filters.user.toLowerCase() }, { _id: 1 }).lean<UserDoc>();
-      query.userId = user ? String(user._id) : "\u0000no-such-user";
+      if (!user) return null;
+      query.userId = String(user._id);
     } else {
       query.userId = filters.user;
     }

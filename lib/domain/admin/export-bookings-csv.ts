@@ -35,9 +35,11 @@ export async function exportBookingsCsv(saleId: string, params: URLSearchParams)
   const filters = parseBookingFilters(params);
   const sale = await loadSale(saleId);
   await connectMongo();
-  const query = await bookingQuery(saleId, filters);
+  // No match at all (an unknown email) still exports the header row; `_id: null` matches nothing.
+  const query = (await bookingQuery(saleId, filters)) ?? { _id: null };
   const cursor = Booking.find(query).sort({ ticket: 1 }).lean<BookingDoc[]>().cursor({ batchSize: BATCH });
   const encoder = new TextEncoder();
+  let cancelled = false;
 
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -63,6 +65,8 @@ export async function exportBookingsCsv(saleId: string, params: URLSearchParams)
         });
         controller.enqueue(encoder.encode(rows.join("")));
       } catch (error) {
+        // The client went away while a batch was being read: closing the cursor ended that read.
+        if (cancelled) return;
         logger.error({ err: error, saleId }, "bookings export failed midway");
         // The export error is logged above; a failure to close the broken cursor adds nothing.
         await cursor.close().catch(() => undefined);
@@ -70,6 +74,7 @@ export async function exportBookingsCsv(saleId: string, params: URLSearchParams)
       }
     },
     async cancel() {
+      cancelled = true;
       await cursor.close();
     },
   });

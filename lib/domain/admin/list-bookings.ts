@@ -13,6 +13,7 @@ export async function listBookings(saleId: string, params: URLSearchParams): Pro
   await loadSale(saleId);
   await connectMongo();
   const query = await bookingQuery(saleId, filters);
+  if (!query) return { bookings: [], total: 0, page: filters.page, pageSize: filters.pageSize, filters };
   const [bookings, total] = await Promise.all([
     Booking.find(query)
       .sort({ ticket: 1 })

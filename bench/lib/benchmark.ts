@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { env } from "@/lib/config/env";
@@ -8,7 +8,7 @@ import { readSaleStats } from "@/lib/domain/inventory/read-sale-stats";
 import { closeRabbitPublisher } from "@/lib/messaging/rabbit";
 import { closeRedis, redis } from "@/lib/redis/client";
 import { saleKeys } from "@/lib/redis/keys";
-import { summarizeProfile } from "./cpu-profile";
+import { profileThisProcess, summarizeProfile, type ProfileSummary } from "./cpu-profile";
 import { createEngineUserClient } from "./engine-client";
 import { createHttpTransport, createHttpUserClient } from "./http-client";
 import { checkInvariants } from "./invariants";
@@ -18,7 +18,7 @@ import { cpuBetween, cpuSnapshot, findPid, peakRssBytes, round, type TrackedProc
 import { brokerQueueStats, deleteBenchQueue, queueDepth, resetBenchQueue, type BrokerQueueStats } from "./queue";
 import { machineInfo, writeResult, type BenchResult } from "./report";
 import { createBenchSale, redisUsedMemory, resetBenchDatabase, StatsSampler, usersHashBytes } from "./sale";
-import { ROOT, sleep, startBareServer, startRedis, startWeb, startWorker, stop, stopAll, type Started } from "./stack";
+import { ROOT, sleep, snapshotBuild, startBareServer, startRedis, startWeb, startWorker, stop, stopAll, type Started } from "./stack";
 
 const MEASURES = {
   http: "the whole path a shopper's request takes: keep-alive HTTP → `next start` (routing, session JWT decode, route handler) → rate limits, Lua admission, confirmed RabbitMQ publish → 202; the worker serving the queue in its own process.",
@@ -85,7 +85,7 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
   const startedAt = new Date();
   const runTag = startedAt.getTime().toString(36);
   const logDir = path.join(ROOT, ".run", "bench", runTag);
-  const profileDir = options.profile ? path.join(logDir, "profile") : null;
+  const profileDir = (name: string) => (options.profile ? path.join(logDir, "profile", name) : null);
   const notes: string[] = [];
   const onSignal = () => void stopAll().finally(() => process.exit(130));
   process.once("SIGINT", onSignal);
@@ -101,7 +101,7 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
     await resetBenchQueue();
     const saleId = await createBenchSale({ name: `Bench ${runTag}`, stock: options.stock, holdSeconds: options.holdSeconds, waitlistMax: options.waitlistMax });
     const workerEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };
-    if (options.worker === "concurrent") worker = await startWorker(workerEnv, options.workerMetricsPort, logDir);
+    if (options.worker === "concurrent") worker = await startWorker(workerEnv, options.workerMetricsPort, logDir, profileDir("worker"));
 
     const userIdOf = (user: number) => `bench-${runTag}-${user}`;
     const userIndexOf = (userId: string) => Number(userId.slice(userId.lastIndexOf("-") + 1));
@@ -114,6 +114,7 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
 
     if (options.mode === "http") {
       ensureBuild();
+      const appDir = snapshotBuild(logDir);
       const mintStarted = Date.now();
       const cookies = await mintCookies(Array.from({ length: options.users }, (_, user) => userIdOf(user)));
       log(`minted ${cookies.length.toLocaleString()} session JWTs in ${((Date.now() - mintStarted) / 1000).toFixed(1)} s`);
@@ -121,8 +122,7 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
         baseline = await runBaseline(options, cookies.slice(0, Math.min(cookies.length, 20_000)), logDir);
         log(`bare node:http with the same client: ${Math.round(baseline.intents.sent / ((baseline.endedAt - baseline.startedAt) / 1000)).toLocaleString()} requests/s`);
       }
-      if (profileDir) mkdirSync(profileDir, { recursive: true });
-      web = await startWeb(workerEnv, options.webPort, logDir, profileDir);
+      web = await startWeb(appDir, workerEnv, options.webPort, logDir, profileDir("web"));
       transport = createHttpTransport(options.webPort, options.concurrency);
       const warmTransport = transport;
       warmUp = async (warmSaleId, warmIds) => {
@@ -168,12 +168,15 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
       }
     })();
 
+    const engineProfileDir = options.mode === "engine" ? profileDir("engine") : null;
+    const stopEngineProfile = engineProfileDir ? profileThisProcess(engineProfileDir, "engine") : null;
     const cpuStart = cpuSnapshot(tracked);
     sampler.start();
     log("load started");
     const deadline = Date.now() + options.maxSeconds * 1000;
     const load = await runLoad(client, scenarioOf(options, options.users, deadline), (done) => log(`${done.toLocaleString()} users answered`));
     const cpuAdmission = cpuSnapshot(tracked);
+    await stopEngineProfile?.();
     const redisAfterAdmission = await redisUsedMemory();
     const admittedUsers = load.admissionsOf.reduce((sum, count) => sum + (count > 0 ? 1 : 0), 0);
     if (load.stoppedEarly) notes.push(`Cut short by --max-seconds ${options.maxSeconds}: ${load.usersStarted.toLocaleString()} of ${options.users.toLocaleString()} users started.`);
@@ -182,7 +185,7 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
     if (options.worker === "after") {
       const brokerNow = await brokerQueueStats();
       if (brokerNow && brokerNow.messages > (brokerPeak.stats?.messages ?? 0)) brokerPeak.stats = brokerNow;
-      worker = await startWorker(workerEnv, options.workerMetricsPort, logDir);
+      worker = await startWorker(workerEnv, options.workerMetricsPort, logDir, profileDir("worker"));
       tracked.push({ name: "worker", pid: worker.pid, role: "worker" });
     }
     brokerSampling = false;
@@ -223,12 +226,22 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
     const { firstServedAt, peakPerSecond } = sampler.workerRates();
     const admissionSeconds = Math.max(1e-3, ((load.lastAdmittedAt || load.endedAt) - load.startedAt) / 1000);
     const admitted = stats.admitted - voided;
-    const profile = profileDir ? summarizeProfile(profileDir) : null;
-    if (profileDir && !profile) notes.push("No CPU profile was written by `next start`.");
+    const profiles: Record<string, ProfileSummary> = {};
+    for (const name of options.profile ? ["web", "engine", "worker"] : []) {
+      const summary = summarizeProfile(profileDir(name)!);
+      if (summary) profiles[name === "web" ? "next start (web)" : name === "engine" ? "engine (bench process, admission only)" : "worker"] = summary;
+    }
     const broker = brokerPeak.stats;
     if (options.worker === "concurrent") notes.push("The worker served while users arrived, so the RabbitMQ sample is of whatever backlog there was; `--worker after` queues every user first.");
     notes.push("Redis bytes at the end of admission include the rate-limit counters of the last 10 s (one per user and per IP); after the drain they have expired and what is left is the sale's state (users hash, holds, bookings outbox).");
 
+    const admissionCpu = cpuBetween(tracked, cpuStart, cpuAdmission);
+    const wholeRunCpu = cpuBetween(tracked, cpuStart, cpuEnd);
+    const admitter = admissionCpu.find((c) => c.role === (options.mode === "http" ? "web" : "load"));
+    const workerCpu = wholeRunCpu.find((c) => c.role === "worker");
+    const requests = load.intents.sent + load.polls.sent;
+    const per = (count: number, cpuSeconds: number | undefined) => (cpuSeconds ? Math.round(count / cpuSeconds) : null);
+    const msPer = (cpuSeconds: number | undefined, count: number) => (cpuSeconds && count ? round((cpuSeconds * 1000) / count, 3) : null);
     const result: BenchResult = {
       mode: options.mode,
       startedAt: startedAt.toISOString(),
@@ -268,14 +281,22 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
           : null,
         peakRssMb,
       },
-      cpu: { admission: cpuBetween(tracked, cpuStart, cpuAdmission), wholeRun: cpuBetween(tracked, cpuStart, cpuEnd) },
+      cpu: { admission: admissionCpu, wholeRun: wholeRunCpu },
+      efficiency: {
+        admitter: options.mode === "http" ? "web" : "engine",
+        admitterCpuMsPerRequest: msPer(admitter?.cpuSeconds, requests),
+        admittedPerAdmitterCpuSecond: per(admittedUsers, admitter?.cpuSeconds),
+        requestsPerAdmitterCpuSecond: per(requests, admitter?.cpuSeconds),
+        workerCpuMsPerTicket: msPer(workerCpu?.cpuSeconds, stats.served),
+        workerTicketsPerCpuSecond: per(stats.served, workerCpu?.cpuSeconds),
+      },
       baseline: baseline
         ? (() => {
             const perSecond = baseline.intents.sent / Math.max(1e-3, (baseline.endedAt - baseline.startedAt) / 1000);
             return { requestsPerSecond: Math.round(perSecond), latencyMs: baseline.intents.latency, admittedToBareRatio: round(admittedUsers / admissionSeconds / perSecond, 3) };
           })()
         : null,
-      profile,
+      profiles,
       checks,
       allChecksPass: checks.every((c) => c.pass),
       notes,
@@ -291,5 +312,6 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
     // The app's clients close before the private Redis stops, or their quit would wait for it.
     await Promise.race([Promise.allSettled([closeRabbitPublisher(), closeRedis(), disconnectMongo()]), sleep(5000)]);
     await stopAll();
+    rmSync(path.join(logDir, "app"), { recursive: true, force: true });
   }
 }

@@ -1,4 +1,5 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
 import path from "node:path";
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
@@ -17,10 +18,35 @@ function moduleOf(url: string): string {
   return path.relative(process.cwd(), url.replace(/^file:\/\//, ""));
 }
 
-/** Self time by function and by module of the newest .cpuprofile in `dir`. */
+/** Profiles this process until the returned stop function writes `<dir>/<name>.cpuprofile`. */
+export function profileThisProcess(dir: string, name: string): () => Promise<void> {
+  const session = new Session();
+  session.connect();
+  session.post("Profiler.enable");
+  session.post("Profiler.start");
+  return () =>
+    new Promise((resolve, reject) => {
+      session.post("Profiler.stop", (error, result) => {
+        session.disconnect();
+        if (error) return reject(error);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(result.profile));
+        resolve();
+      });
+    });
+}
+
+/**
+ * Self time by function and by module of the largest .cpuprofile in `dir`: V8 writes one per
+ * thread, and the main thread's is the big one (tsx's loader thread writes a small one).
+ */
 export function summarizeProfile(dir: string, top = 15): ProfileSummary | null {
-  const files = readdirSync(dir).filter((name) => name.endsWith(".cpuprofile")).sort();
-  const file = files.at(-1);
+  if (!existsSync(dir)) return null;
+  const sizes = readdirSync(dir)
+    .filter((name) => name.endsWith(".cpuprofile"))
+    .map((name) => ({ name, size: statSync(path.join(dir, name)).size }))
+    .sort((a, b) => b.size - a.size);
+  const file = sizes[0]?.name;
   if (!file) return null;
   const profile = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as Profile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));

@@ -59,7 +59,8 @@ const HELP = `npm run bench -- [options]
   --database NAME / --queue NAME / --bull-prefix NAME
                                          [flashsale_bench / booking_requests_bench / bullbench]
   --no-baseline             http mode: skip the bare node:http run with the same client
-  --profile                 http mode: run \`next start\` under --cpu-prof, print top functions
+  --profile                 CPU-profile the web (http) or this process (engine) and the
+                            worker; the top functions go into the results
   --warmup N                http mode: warm-up intents on a separate sale            [300]
   --out DIR                 results folder                                  [bench/results]
 `;
@@ -151,7 +152,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     queue,
     bullPrefix: values["bull-prefix"] ?? "bullbench",
     baseline: isHttp && !values["no-baseline"],
-    profile: isHttp && Boolean(values.profile),
+    profile: Boolean(values.profile),
     warmup: positiveInt("warmup", values.warmup, 300, 0),
     out: values.out ?? "bench/results",
   };

@@ -66,22 +66,38 @@ export function findPid(matches: (commandLine: string) => boolean): number | nul
 /** `alone`: count the process without its children (the benchmark, whose children are tracked apart). */
 export type TrackedProcess = { name: string; pid: number; role: string; alone?: boolean };
 
-/** CPU seconds per tracked process at one instant. */
-export type CpuSnapshot = { at: number; seconds: Record<string, number> };
+/** Busy CPU seconds of the whole machine so far, from the first line of /proc/stat. */
+function machineBusySeconds(): number {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: everything but idle and iowait is work.
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+  return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
+}
+
+/** CPU seconds per tracked process, and of the whole machine, at one instant. */
+export type CpuSnapshot = { at: number; seconds: Record<string, number>; machine: number };
 
 export function cpuSnapshot(processes: TrackedProcess[]): CpuSnapshot {
-  return { at: Date.now(), seconds: Object.fromEntries(processes.map((each) => [each.name, cpuSeconds(each.pid, !each.alone)])) };
+  return {
+    at: Date.now(),
+    seconds: Object.fromEntries(processes.map((each) => [each.name, cpuSeconds(each.pid, !each.alone)])),
+    machine: machineBusySeconds(),
+  };
 }
 
 export type CpuUsage = { name: string; role: string; cpuSeconds: number; coresBusy: number };
 
-/** CPU used between two snapshots, as seconds and as cores kept busy on average. */
+/**
+ * CPU used between two snapshots, as seconds and as cores kept busy on average, per process;
+ * then the whole machine, and what the untracked processes (other people's work) took of it.
+ */
 export function cpuBetween(processes: TrackedProcess[], from: CpuSnapshot, to: CpuSnapshot): CpuUsage[] {
   const wallSeconds = Math.max((to.at - from.at) / 1000, 1e-3);
-  return processes.map(({ name, role }) => {
-    const used = Math.max(0, (to.seconds[name] ?? 0) - (from.seconds[name] ?? 0));
-    return { name, role, cpuSeconds: round(used, 2), coresBusy: round(used / wallSeconds, 2) };
-  });
+  const usage = (name: string, role: string, used: number) => ({ name, role, cpuSeconds: round(used, 2), coresBusy: round(used / wallSeconds, 2) });
+  const each = processes.map(({ name, role }) => usage(name, role, Math.max(0, (to.seconds[name] ?? 0) - (from.seconds[name] ?? 0))));
+  const machine = Math.max(0, to.machine - from.machine);
+  const tracked = each.reduce((sum, process) => sum + process.cpuSeconds, 0);
+  return [...each, usage("everything else", "untracked", Math.max(0, machine - tracked)), usage("machine", "total", machine)];
 }
 
 export function round(value: number, digits = 1): number {

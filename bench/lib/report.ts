@@ -48,8 +48,21 @@ export type BenchResult = {
     peakRssMb: Record<string, number | null>;
   };
   cpu: { admission: CpuUsage[]; wholeRun: CpuUsage[] };
+  /**
+   * Work per CPU second of the process that admits (web, or the engine in this process) and of
+   * the worker: unlike the rates above, these hold when other people's work takes the cores.
+   */
+  efficiency: {
+    admitter: string;
+    admitterCpuMsPerRequest: number | null;
+    admittedPerAdmitterCpuSecond: number | null;
+    requestsPerAdmitterCpuSecond: number | null;
+    workerCpuMsPerTicket: number | null;
+    workerTicketsPerCpuSecond: number | null;
+  };
   baseline: { requestsPerSecond: number; latencyMs: LatencySummary; admittedToBareRatio: number } | null;
-  profile: ProfileSummary | null;
+  /** CPU profiles by process (web or engine, worker), self time. */
+  profiles: Record<string, ProfileSummary>;
   checks: Check[];
   allChecksPass: boolean;
   notes: string[];
@@ -93,6 +106,9 @@ export function toMarkdown(result: BenchResult): string {
     `| peak RSS | ${Object.entries(m.peakRssMb).map(([k, v]) => `${k} ${n(v)} MB`).join(", ")} |`,
     `| CPU during admission (cores busy) | ${result.cpu.admission.map((c) => `${c.name} ${c.coresBusy}`).join(", ")} |`,
     `| CPU whole run (seconds) | ${result.cpu.wholeRun.map((c) => `${c.name} ${c.cpuSeconds}`).join(", ")} |`,
+    `| ${result.efficiency.admitter}: CPU per request / requests per CPU-second | ${n(result.efficiency.admitterCpuMsPerRequest, 3)} ms / ${n(result.efficiency.requestsPerAdmitterCpuSecond)} |`,
+    `| **admitted per ${result.efficiency.admitter} CPU-second** | **${n(result.efficiency.admittedPerAdmitterCpuSecond)}** |`,
+    `| worker: CPU per ticket / tickets per CPU-second | ${n(result.efficiency.workerCpuMsPerTicket, 3)} ms / ${n(result.efficiency.workerTicketsPerCpuSecond)} |`,
   ];
   if (result.baseline) {
     lines.push(
@@ -101,11 +117,11 @@ export function toMarkdown(result: BenchResult): string {
     );
   }
   lines.push("", "## Invariant checks", "", ...result.checks.map((c) => `- ${c.pass ? "PASS" : "FAIL"} ${c.name} — ${c.detail}`));
-  if (result.profile) {
-    lines.push("", `## CPU profile of \`next start\` (self time, ${n(result.profile.totalMs)} ms busy)`, "", "| Function | Self ms | Share |", "| --- | --- | --- |");
-    lines.push(...result.profile.topFunctions.map((f) => `| \`${f.name}\` | ${n(f.selfMs)} | ${f.share}% |`));
+  for (const [name, profile] of Object.entries(result.profiles)) {
+    lines.push("", `## CPU profile: ${name} (self time, ${n(profile.totalMs)} ms busy)`, "", "| Function | Self ms | Share |", "| --- | --- | --- |");
+    lines.push(...profile.topFunctions.map((f) => `| \`${f.name}\` | ${n(f.selfMs)} | ${f.share}% |`));
     lines.push("", "| Module | Self ms | Share |", "| --- | --- | --- |");
-    lines.push(...result.profile.topModules.map((f) => `| \`${f.name}\` | ${n(f.selfMs)} | ${f.share}% |`));
+    lines.push(...profile.topModules.map((f) => `| \`${f.name}\` | ${n(f.selfMs)} | ${f.share}% |`));
   }
   if (result.notes.length) lines.push("", "## Notes", "", ...result.notes.map((note) => `- ${note}`));
   return `${lines.join("\n")}\n`;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, mkdirSync } from "node:fs";
+import { cpSync, createWriteStream, existsSync, mkdirSync, symlinkSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -41,11 +41,11 @@ export async function assertPortFree(port: number, what: string): Promise<void> 
 }
 
 /** Starts a child with its output in a log file under the run folder; it is stopped by stopAll. */
-export function launch(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, logDir: string): Started {
+export function launch(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, logDir: string, cwd = ROOT): Started {
   mkdirSync(logDir, { recursive: true });
   const log = path.join(logDir, `${name}.log`);
   const out = createWriteStream(log);
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
   if (child.pid === undefined) throw new Error(`${name}: could not start ${command}`);
@@ -83,9 +83,12 @@ export async function startRedis(port: number, logDir: string): Promise<Started>
   return redis;
 }
 
-export async function startWorker(env: NodeJS.ProcessEnv, metricsPort: number, logDir: string): Promise<Started> {
+/** V8 flags that write a .cpuprofile into `dir` when the process exits (both exit on SIGTERM). */
+const profiling = (dir: string | null) => (dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : []);
+
+export async function startWorker(env: NodeJS.ProcessEnv, metricsPort: number, logDir: string, profileDir: string | null): Promise<Started> {
   await assertPortFree(metricsPort, "worker metrics");
-  const worker = launch("worker", process.execPath, ["--import", "tsx", "worker/index.ts"], { ...env, SERVICE_NAME: "worker", WORKER_METRICS_PORT: String(metricsPort) }, logDir);
+  const worker = launch("worker", process.execPath, [...profiling(profileDir), "--import", "tsx", "worker/index.ts"], { ...env, SERVICE_NAME: "worker", WORKER_METRICS_PORT: String(metricsPort) }, logDir);
   await waitFor(
     "worker",
     async () => {
@@ -98,12 +101,33 @@ export async function startWorker(env: NodeJS.ProcessEnv, metricsPort: number, l
   return worker;
 }
 
-/** `next start` from the existing build in .next (optionally under the V8 CPU profiler). */
-export async function startWeb(env: NodeJS.ProcessEnv, port: number, logDir: string, profileDir: string | null): Promise<Started> {
+// Build output the server does not read (caches, the dev server's folder, the standalone copy).
+const NOT_SERVED = new Set(["cache", "dev", "standalone", "turbopack", "trace", "trace-build", "diagnostics"]);
+
+/**
+ * Copies the production build into a project folder of the run's own, so a `next build` or
+ * `next dev` someone starts in the shared checkout meanwhile cannot pull it from under the
+ * server. Code the server reads at run time (node_modules, lib/ with the Lua scripts) is linked.
+ */
+export function snapshotBuild(logDir: string): string {
+  const app = path.join(logDir, "app");
+  mkdirSync(app, { recursive: true });
+  cpSync(path.join(ROOT, ".next"), path.join(app, ".next"), {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: (source) => !NOT_SERVED.has(path.relative(path.join(ROOT, ".next"), source)),
+  });
+  if (!existsSync(path.join(app, ".next", "BUILD_ID"))) throw new Error("the build in .next was incomplete (another build running?); run the benchmark again");
+  for (const name of ["package.json", "next.config.mjs"]) cpSync(path.join(ROOT, name), path.join(app, name));
+  for (const name of ["node_modules", "lib", "public"]) if (existsSync(path.join(ROOT, name))) symlinkSync(path.join(ROOT, name), path.join(app, name));
+  return app;
+}
+
+/** `next start` on a snapshot of the build (optionally under the V8 CPU profiler). */
+export async function startWeb(appDir: string, env: NodeJS.ProcessEnv, port: number, logDir: string, profileDir: string | null): Promise<Started> {
   await assertPortFree(port, "bench web");
   const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-  const profiling = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const web = launch("web", process.execPath, [...profiling, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { ...env, SERVICE_NAME: "web", PORT: String(port) }, logDir);
+  const web = launch("web", process.execPath, [...profiling(profileDir), nextBin, "start", appDir, "-p", String(port), "-H", "127.0.0.1"], { ...env, SERVICE_NAME: "web", PORT: String(port) }, logDir, appDir);
   await waitFor(
     "web (GET /api/health)",
     async () => {

@@ -23,8 +23,12 @@ export function SiteHeader({ session }: { session: Session | null }) {
           </span>
           Flash Sale
         </Link>
-        {/* On a phone the account controls stay beside the logo and the links take a row of their own. */}
-        <nav aria-label="Main" className="order-last flex w-full flex-wrap items-center gap-1 sm:order-none sm:w-auto">
+        {/* On a phone the account controls stay beside the logo and the links take a row of their own
+            (for a visitor, whose only link would be the home page the logo already leads to, none). */}
+        <nav
+          aria-label="Main"
+          className={`order-last -ml-3 w-full flex-wrap items-center gap-1 sm:order-none sm:ml-0 sm:flex sm:w-auto ${user ? "flex" : "hidden"}`}
+        >
           <Link href="/" className={NAV_LINK}>
             Sales
           </Link>

@@ -12,7 +12,7 @@ import { Sale } from "@/lib/db/models/sale";
 import { redis } from "@/lib/redis/client";
 import { saleKeys } from "@/lib/redis/keys";
 import { bullQueue, SALE_SCHEDULE_QUEUE, type SaleScheduleJob } from "@/lib/messaging/queues";
-import { saleJobId } from "@/lib/messaging/sale-schedule";
+import { saleEffects, saleJobId } from "@/lib/messaging/sale-schedule";
 import { startSaleScheduleWorker } from "@/worker/sale-schedule-worker";
 import { callRoute, purgeBookingQueue, sessionCookie, userIds, waitFor } from "./support/harness";
 import { draftSale } from "./admin-support";
@@ -82,6 +82,18 @@ describe("sale scheduling", () => {
     await waitFor(async () => (await statusInMongo(id)) === "live", 30_000);
     const sale = await Sale.findById(id).lean();
     expect(sale!.startsAt.toISOString()).toBe(newStart);
+  });
+
+  it("a sale whose jobs were lost (Redis restarted) is still started and ended, by the sweep", async () => {
+    const id = await draftSale();
+    expect((await act(scheduleRoute.POST, id, "schedule", { startsAt: inMs(1000), endsAt: inMs(3000) })).status).toBe(200);
+    await saleEffects.cancelSaleJob(id, "start");
+    await saleEffects.cancelSaleJob(id, "end");
+    expect(await bullQueue(SALE_SCHEDULE_QUEUE).getJob(saleJobId(id, "start"))).toBeUndefined();
+
+    await waitFor(async () => (await statusInMongo(id)) === "ended", 60_000);
+    const actions = (await AuditEvent.find({ saleId: id }).sort({ at: 1 }).lean()).map((event) => event.action);
+    expect(actions.slice(-1)).toEqual(["sale.end"]);
   });
 
   it("a start time in the past cannot be scheduled: launch it instead", async () => {

@@ -19,8 +19,8 @@ async function resolveUser(value: string): Promise<{ id: string; email: string }
 
 /**
  * Blocks (or unblocks) a user or an IP. Admission reads the Redis sets on every intent, so the
- * change applies to the next request; a blocked user's record in MongoDB says so too, so the
- * block survives a Redis rebuild. Repeating it changes nothing.
+ * change applies to the next request. A blocked user's record in MongoDB says so too, and the
+ * audit trail keeps every block and unblock. Repeating it changes nothing.
  */
 export async function setClientBlocked(input: unknown, blocked: boolean, actor: Actor): Promise<BlockedClient> {
   const client = blockInputSchema.parse(input);

@@ -1,9 +1,9 @@
-import type { Channel, ChannelModel } from "amqplib";
 import { env } from "@/lib/config/env";
 import { logger } from "@/lib/log/logger";
 import { connectRabbit } from "@/lib/messaging/rabbit";
 
-type Probe = { connection: ChannelModel; channel: Channel };
+type Connection = Awaited<ReturnType<typeof connectRabbit>>;
+type Probe = { connection: Connection; channel: Awaited<ReturnType<Connection["createChannel"]>> };
 const globalForProbe = globalThis as unknown as { flashSaleQueueProbe?: Promise<Probe> };
 
 async function openProbe(): Promise<Probe> {
@@ -34,10 +34,4 @@ export async function readQueueDepth(): Promise<number | null> {
     logger.warn({ err: error }, "could not read the booking queue depth");
     return null;
   }
-}
-
-export async function closeQueueDepthProbe(): Promise<void> {
-  const probe = globalForProbe.flashSaleQueueProbe;
-  globalForProbe.flashSaleQueueProbe = undefined;
-  if (probe) await (await probe).connection.close().catch(() => undefined);
 }

@@ -51,7 +51,7 @@ export default async function AdminSalePage({ params }: Props) {
           ))}
         </dl>
         <div className="flex flex-wrap items-start justify-between gap-4">
-          <SaleActions key={`${sale.status}:${sale.updatedAt}`} sale={sale} />
+          <SaleActions sale={sale} />
           <nav aria-label="This sale" className="flex gap-4 text-sm font-semibold">
             {sale.status !== "ended" && (
               <Link href={`/admin/sales/${id}/edit`} className="text-indigo-700 hover:text-indigo-900">

@@ -1,13 +1,11 @@
 import type { PublicSale } from "@/lib/domain/catalog/public-sale";
 import { formatPrice } from "@/components/ui/format";
-import { StatusBadge } from "@/components/ui/status-badge";
 
-/** The sale's name (the page's h1), status and price. */
+/** The sale's name (the page's h1) and price; its live status sits with the stock, which moves with it. */
 export function SaleHeading({ sale }: { sale: PublicSale }) {
   return (
     <div>
-      <StatusBadge status={sale.status} />
-      <h1 className="mt-3 text-3xl font-extrabold tracking-tight text-slate-900 sm:text-4xl">{sale.name}</h1>
+      <h1 className="text-3xl font-extrabold tracking-tight text-slate-900 sm:text-4xl">{sale.name}</h1>
       <p className="mt-2 text-3xl font-bold text-slate-900" data-testid="sale-price">
         {formatPrice(sale.price, sale.currency)}
       </p>

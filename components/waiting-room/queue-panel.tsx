@@ -224,14 +224,14 @@ function describe(view: BookingStatusView, { hasStarted }: { hasStarted: boolean
     case "expired":
       return {
         title: "Your hold ran out",
-        body: <p>The item went to the next person in line. {againHint(view.saleStatus)}</p>,
+        body: <p>The time to confirm passed and the item was released. {againHint(view.saleStatus)}</p>,
         tone: "neutral",
         buy: view.saleStatus === "live" ? "open" : "none",
       };
     case "cancelled":
       return {
         title: "Hold released",
-        body: <p>You let the item go to the next person. {againHint(view.saleStatus)}</p>,
+        body: <p>You let the item go for someone else. {againHint(view.saleStatus)}</p>,
         tone: "neutral",
         buy: view.saleStatus === "live" ? "open" : "none",
       };

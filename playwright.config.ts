@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { loadEnvConfig } from "@next/env";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_WORKER_METRICS_PORT, e2eEnv } from "./scripts/lib/test-environments";
+import { e2eEnv } from "./scripts/lib/test-environments";
 
 // The e2e stack's configuration (own database, Redis DB, queue; port 3100; 8-second holds) on the
 // servers .env.local points at. It goes into process.env too, so the fixtures' domain calls in the
@@ -51,7 +51,7 @@ export default defineConfig({
     {
       name: "worker",
       command: `${bin("tsx")} e2e/support/reset-e2e-data.ts && ${bin("tsx")} worker/index.ts`,
-      url: `http://127.0.0.1:${E2E_WORKER_METRICS_PORT}/metrics`,
+      url: `http://127.0.0.1:${stack.WORKER_METRICS_PORT}/metrics`,
       env: { ...stack, SERVICE_NAME: "worker" },
       reuseExistingServer: false,
       timeout: 120_000,

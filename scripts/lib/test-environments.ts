@@ -33,19 +33,21 @@ export function integrationEnv(base: Config = process.env): Record<string, strin
   };
 }
 
-export const E2E_WEB_PORT = 3100;
-export const E2E_WORKER_METRICS_PORT = 9465;
-
-/** The stack the Playwright suite starts: short holds and a fast sweeper, so expiry is testable. */
+/**
+ * The stack the Playwright suite starts: short holds and a fast sweeper, so expiry is testable.
+ * Ports 3100 (web) and 9465 (worker metrics) unless E2E_WEB_PORT / E2E_WORKER_METRICS_PORT say
+ * otherwise, so a second checkout on the same machine can run a stack of its own.
+ */
 export function e2eEnv(base: Config = process.env): Record<string, string> {
+  const webPort = base.E2E_WEB_PORT || "3100";
   return {
     MONGODB_URL: mongoUrlWithDatabase(base.MONGODB_URL || DEFAULT_MONGODB_URL, "flashsale_e2e"),
     REDIS_URL: redisUrlWithDatabase(base.REDIS_URL || DEFAULT_REDIS_URL, 1),
     BOOKING_QUEUE: "booking_requests_e2e",
     BULLMQ_PREFIX: "bulle2e",
-    NEXTAUTH_URL: `http://localhost:${E2E_WEB_PORT}`,
-    PORT: String(E2E_WEB_PORT),
-    WORKER_METRICS_PORT: String(E2E_WORKER_METRICS_PORT),
+    NEXTAUTH_URL: `http://localhost:${webPort}`,
+    PORT: webPort,
+    WORKER_METRICS_PORT: base.E2E_WORKER_METRICS_PORT || "9465",
     DEFAULT_HOLD_SECONDS: "8",
     SWEEP_INTERVAL_MS: "1000",
     LOG_LEVEL: "warn",

@@ -14,7 +14,7 @@ import { createHttpTransport, createHttpUserClient } from "./http-client";
 import { checkInvariants } from "./invariants";
 import { ipOf, runLoad, type LoadResult, type Scenario, type UserClient } from "./load";
 import type { BenchOptions } from "./options";
-import { cpuBetween, cpuSnapshot, findPid, peakRssBytes, round, type TrackedProcess } from "./proc-stats";
+import { cpuBetween, cpuSnapshot, peakRssBytes, pidListeningOn, round, type TrackedProcess } from "./proc-stats";
 import { brokerQueueStats, deleteBenchQueue, queueDepth, resetBenchQueue, type BrokerQueueStats } from "./queue";
 import { machineInfo, writeResult, type BenchResult } from "./report";
 import { createBenchSale, redisUsedMemory, resetBenchDatabase, StatsSampler, usersHashBytes } from "./sale";
@@ -147,12 +147,12 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
     if (web) tracked.push({ name: "web", pid: web.pid, role: "web" });
     if (worker) tracked.push({ name: "worker", pid: worker.pid, role: "worker" });
     if (redisServer) tracked.push({ name: "redis", pid: redisServer.pid, role: "redis" });
-    const rabbitPid = findPid((line) => line.includes("beam.smp") && line.includes("rabbit"));
+    const portOf = (url: string, fallback: number) => Number(/:\/\/(?:[^@/]*@)?[^:/,]+:(\d+)/.exec(url)?.[1] ?? fallback);
+    const rabbitPid = pidListeningOn(portOf(env().RABBITMQ_URL, 5672));
     if (rabbitPid) tracked.push({ name: "rabbitmq", pid: rabbitPid, role: "broker" });
-    const mongoPort = /:\/\/(?:[^@/]*@)?[^:/,]+:(\d+)/.exec(env().MONGODB_URL)?.[1] ?? "27017";
-    const ferretPid = findPid((line) => /ferretdb$/.test(line.split(" ")[0] ?? "") && line.includes(`:${mongoPort}`));
-    // FerretDB's own process; a PostgreSQL backend's work is not in this figure.
-    if (ferretPid) tracked.push({ name: "ferretdb", pid: ferretPid, role: "mongodb" });
+    // The MongoDB server's own process (FerretDB here; a PostgreSQL backend's work is not in it).
+    const mongoPid = pidListeningOn(portOf(env().MONGODB_URL, 27017));
+    if (mongoPid) tracked.push({ name: "mongodb", pid: mongoPid, role: "mongodb" });
 
     const redisBefore = await redisUsedMemory();
     const sampler = new StatsSampler(saleId);
@@ -267,6 +267,7 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
         tailSeconds: drainedAt && load.lastAdmittedAt ? round((drainedAt - load.lastAdmittedAt) / 1000, 2) : null,
         workerTicketsPerSecond: drainedAt && firstServedAt ? Math.round(stats.served / Math.max(1e-3, (drainedAt - firstServedAt) / 1000)) : null,
         workerPeakTicketsPerSecond: peakPerSecond,
+        timeline: sampler.timeline(load.startedAt),
       },
       memory: {
         redisUsedBefore: redisBefore,
@@ -303,7 +304,7 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
     };
 
     for (const c of checks) console.log(`${c.pass ? "PASS" : "FAIL"} ${c.name} — ${c.detail}`);
-    const files = writeResult(result, path.join(ROOT, options.out));
+    const files = writeResult(result, path.resolve(ROOT, options.out));
     await deleteBenchQueue();
     log(`admitted/s ${result.admission.admittedPerSecond}, p50/p99 ${result.admission.latencyMs.p50}/${result.admission.latencyMs.p99} ms, drain ${result.drain.seconds ?? "–"} s`);
     log(`results: ${path.relative(ROOT, files.markdown)} (+ .json)`);

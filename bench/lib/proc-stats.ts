@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, readlinkSync } from "node:fs";
 
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
@@ -49,15 +49,32 @@ export function peakRssBytes(pid: number): number | null {
   }
 }
 
-/** The pid of a running process whose command line matches (e.g. the RabbitMQ VM); null if none. */
-export function findPid(matches: (commandLine: string) => boolean): number | null {
+/**
+ * The pid of the process listening on a local TCP port (the RabbitMQ or FerretDB serving us,
+ * even when other instances run beside it); null if none or not ours to see.
+ */
+export function pidListeningOn(port: number): number | null {
+  const inodes = new Set<string>();
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    let text = "";
+    try {
+      text = readFileSync(table, "utf8");
+    } catch {
+      continue;
+    }
+    for (const line of text.split("\n").slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      // local_address is HEXIP:HEXPORT, state 0A is LISTEN, field 9 is the socket inode.
+      if (fields[3] === "0A" && Number.parseInt(fields[1]?.split(":")[1] ?? "", 16) === port && fields[9]) inodes.add(`socket:[${fields[9]}]`);
+    }
+  }
+  if (inodes.size === 0) return null;
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const commandLine = readFileSync(`/proc/${name}/cmdline`, "utf8").replaceAll("\0", " ");
-      if (matches(commandLine)) return Number(name);
+      for (const fd of readdirSync(`/proc/${name}/fd`)) if (inodes.has(readlinkSync(`/proc/${name}/fd/${fd}`))) return Number(name);
     } catch {
-      // gone between listing and reading
+      // gone, or not ours to read
     }
   }
   return null;

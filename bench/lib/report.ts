@@ -35,6 +35,8 @@ export type BenchResult = {
     tailSeconds: number | null;
     workerTicketsPerSecond: number | null;
     workerPeakTicketsPerSecond: number;
+    /** Tickets handed out and served, second by second from the first intent. */
+    timeline: { second: number; admitted: number; served: number }[];
   };
   memory: {
     redisUsedBefore: number;

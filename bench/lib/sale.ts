@@ -84,6 +84,13 @@ export class StatsSampler {
     this.timer = null;
   }
 
+  /** One sample per second (seconds since `since`), to plot admitted against served. */
+  timeline(since: number): { second: number; admitted: number; served: number }[] {
+    const perSecond = new Map<number, StatsSample>();
+    for (const sample of this.samples) perSecond.set(Math.floor((sample.at - since) / 1000), sample);
+    return [...perSecond].map(([second, { admitted, served }]) => ({ second, admitted, served }));
+  }
+
   /** First sample with anything served, and the busiest one-second stretch of serving. */
   workerRates(): { firstServedAt: number | null; peakPerSecond: number } {
     const firstServed = this.samples.find((sample) => sample.served > 0);

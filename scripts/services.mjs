@@ -270,22 +270,74 @@ async function buildFerretDb() {
   }
 }
 
-async function startFerretDb(address) {
+const POSTGRES = { host: "127.0.0.1", port: 5432 };
+
+function probeTcp({ host, port }) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const finish = (answers) => {
+      socket.destroy();
+      resolve(answers);
+    };
+    socket.setTimeout(PROBE_TIMEOUT_MS, () => finish(false));
+    socket.on("connect", () => finish(true));
+    socket.on("error", () => finish(false));
+  });
+}
+
+/**
+ * FerretDB's storage. The local PostgreSQL when one answers on 127.0.0.1:5432 and lets `postgres`
+ * in without a password (its own database, created here: `ferretdb`, or `ferretdb_<port>` for a
+ * second server), since SQLite takes one writer at a time and the heavier tests outgrow it;
+ * else SQLite in .data/ferretdb/. FERRETDB_HANDLER=sqlite|postgresql and FERRETDB_POSTGRESQL_URL
+ * (FerretDB's own variable names) choose explicitly.
+ */
+async function ferretDbStorage(address, config) {
+  const sqlite = () => {
+    const dataDir = path.join(ROOT, ".data", "ferretdb");
+    fs.mkdirSync(dataDir, { recursive: true });
+    return { args: ["--handler=sqlite", `--sqlite-url=file:${dataDir}/`], label: "SQLite in .data/ferretdb" };
+  };
+  const postgres = (url) => ({ args: ["--handler=postgresql", `--postgresql-url=${url}`], label: `PostgreSQL ${redact(url)}` });
+  if (config.FERRETDB_HANDLER === "sqlite") return sqlite();
+  if (config.FERRETDB_POSTGRESQL_URL) return postgres(config.FERRETDB_POSTGRESQL_URL);
+  const psql = which("psql");
+  if (!psql || !(await probeTcp(POSTGRES))) {
+    if (config.FERRETDB_HANDLER === "postgresql") throw new Error("FERRETDB_HANDLER=postgresql, but no PostgreSQL (with psql) answers on 127.0.0.1:5432");
+    return sqlite();
+  }
+  const database = address.port === 27017 ? "ferretdb" : `ferretdb_${address.port}`;
+  const sql = (statement) =>
+    run(psql, ["-h", POSTGRES.host, "-p", String(POSTGRES.port), "-U", "postgres", "-d", "postgres", "-w", "-tAc", statement], {
+      env: { ...process.env, PGCONNECT_TIMEOUT: "5" },
+      timeoutMs: 15_000,
+    });
+  const exists = await sql(`SELECT 1 FROM pg_database WHERE datname = '${database}'`);
+  if (exists.code !== 0) return sqlite(); // PostgreSQL wants a password here: keep to SQLite
+  if (exists.output.trim() !== "1") {
+    const created = await sql(`CREATE DATABASE "${database}"`);
+    if (created.code !== 0 && !/already exists/.test(created.output)) return sqlite();
+  }
+  return postgres(`postgres://postgres@${POSTGRES.host}:${POSTGRES.port}/${database}`);
+}
+
+async function startFerretDb(address, config) {
   if (!fs.existsSync(FERRETDB_BIN)) await buildFerretDb();
-  const dataDir = path.join(ROOT, ".data", "ferretdb");
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(path.join(ROOT, ".data"), { recursive: true });
+  const storage = await ferretDbStorage(address, config);
   const host = address.host === "localhost" ? "127.0.0.1" : address.host;
   const listen = host.includes(":") ? `[${host}]:${address.port}` : `${host}:${address.port}`;
   const log = fs.openSync(path.join(RUN_DIR, "ferretdb.log"), "a");
   const child = spawn(
     FERRETDB_BIN,
     [
-      "--handler=sqlite",
-      `--sqlite-url=file:${dataDir}/`,
+      ...storage.args,
       `--listen-addr=${listen}`,
       "--telemetry=disable",
       `--state-dir=${path.join(ROOT, ".data")}`,
-      "--log-level=WARN",
+      // Duplicate-key refusals are routine here (unique indexes arbitrate), and FerretDB logs each
+      // refused command at WARN, so only errors go to the log.
+      "--log-level=ERROR",
       "--debug-addr=-",
     ],
     { detached: true, stdio: ["ignore", log, log], cwd: ROOT },
@@ -293,7 +345,7 @@ async function startFerretDb(address) {
   fs.closeSync(log);
   child.unref();
   fs.writeFileSync(pidFile("ferretdb"), `${child.pid}\n`);
-  return { pid: child.pid, program: "ferretdb", log: path.join(RUN_DIR, "ferretdb.log") };
+  return { pid: child.pid, program: "ferretdb", log: path.join(RUN_DIR, "ferretdb.log"), detail: `FerretDB on ${storage.label}` };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,7 +416,7 @@ async function bringUp(service, config) {
     started = { detail: `docker compose service ${composeService}` };
   } else {
     try {
-      started = await service.startLocal(address);
+      started = await service.startLocal(address, config);
     } catch (error) {
       throw new Error(`${label}  cannot be started: ${error.message}.\n          To fix: ${service.install}.`);
     }
@@ -380,7 +432,7 @@ async function bringUp(service, config) {
     fs.rmSync(pidFile(service.name), { force: true });
     return `${label}  already running (started concurrently by another process)`;
   }
-  return `${label}  started (${started.pid ? `pid ${started.pid}` : started.detail})`;
+  return `${label}  started (${[started.pid && `pid ${started.pid}`, started.detail].filter(Boolean).join(", ")})`;
 }
 
 export async function up() {

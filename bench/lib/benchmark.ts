@@ -11,14 +11,14 @@ import { saleKeys } from "@/lib/redis/keys";
 import { profileThisProcess, summarizeProfile, type ProfileSummary } from "./cpu-profile";
 import { createEngineUserClient } from "./engine-client";
 import { createHttpTransport, createHttpUserClient } from "./http-client";
-import { checkInvariants } from "./invariants";
+import { checkInvariants, type Check } from "./invariants";
 import { ipOf, runLoad, type LoadResult, type Scenario, type UserClient } from "./load";
 import type { BenchOptions } from "./options";
 import { cpuBetween, cpuSnapshot, peakRssBytes, pidListeningOn, round, type TrackedProcess } from "./proc-stats";
 import { brokerQueueStats, deleteBenchQueue, queueDepth, resetBenchQueue, type BrokerQueueStats } from "./queue";
 import { machineInfo, writeResult, type BenchResult } from "./report";
 import { createBenchSale, redisUsedMemory, resetBenchDatabase, StatsSampler, usersHashBytes } from "./sale";
-import { ROOT, sleep, snapshotBuild, startBareServer, startRedis, startWeb, startWorker, stop, stopAll, type Started } from "./stack";
+import { exited, ROOT, sleep, snapshotBuild, startBareServer, startRedis, startWeb, startWorker, stop, stopAll, unexpectedExits, type Started } from "./stack";
 
 const MEASURES = {
   http: "the whole path a shopper's request takes: keep-alive HTTP → `next start` (routing, session JWT decode, route handler) → rate limits, Lua admission, confirmed RabbitMQ publish → 202; the worker serving the queue in its own process.",
@@ -27,6 +27,15 @@ const MEASURES = {
 };
 
 const log = (message: string) => console.log(`bench  ${message}`);
+
+/** Bounds a step that waits on a server (a MongoDB that stops answering must not hang the run). */
+function within<T>(what: string, seconds: number, step: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${seconds} s`)), seconds * 1000);
+  });
+  return Promise.race([step, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** Builds .next if the sources are newer than the last build (shared lock with `npm start`). */
 function ensureBuild(): void {
@@ -90,6 +99,13 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
   const onSignal = () => void stopAll().finally(() => process.exit(130));
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
+  // The last bound: whatever hangs (a server that stops answering), the run ends and cleans up.
+  const budgetSeconds = options.maxSeconds + options.drainSeconds + 900;
+  const watchdog = setTimeout(() => {
+    console.error(`bench  still running after ${budgetSeconds} s; stopping everything it started`);
+    void stopAll().finally(() => process.exit(3));
+  }, budgetSeconds * 1000);
+  watchdog.unref();
   log(`${options.mode} mode, ${options.users.toLocaleString()} users, concurrency ${options.concurrency}, stock ${options.stock}; logs in ${path.relative(ROOT, logDir)}`);
 
   let worker: Started | null = null;
@@ -97,9 +113,9 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
   try {
     const redisServer = options.redisUrl ? null : await startRedis(options.redisPort, logDir);
     if (!redisServer) notes.push(`Redis at ${options.redisUrl} is shared: its memory figures include whatever else it holds.`);
-    await resetBenchDatabase();
-    await resetBenchQueue();
-    const saleId = await createBenchSale({ name: `Bench ${runTag}`, stock: options.stock, holdSeconds: options.holdSeconds, waitlistMax: options.waitlistMax });
+    await within("dropping the bench MongoDB database", 60, resetBenchDatabase());
+    await within("resetting the bench queue", 30, resetBenchQueue());
+    const saleId = await within("creating the sale", 60, createBenchSale({ name: `Bench ${runTag}`, stock: options.stock, holdSeconds: options.holdSeconds, waitlistMax: options.waitlistMax }));
     const workerEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };
     if (options.worker === "concurrent") worker = await startWorker(workerEnv, options.workerMetricsPort, logDir, profileDir("worker"));
 
@@ -137,7 +153,7 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
     if (options.warmup > 0) {
       // JIT, connections, scripts and the confirm channel warmed on a sale of its own, so the
       // measured sale starts clean.
-      const warmSaleId = await createBenchSale({ name: `Warm-up ${runTag}`, stock: 10, holdSeconds: options.holdSeconds, waitlistMax: 10 });
+      const warmSaleId = await within("creating the warm-up sale", 60, createBenchSale({ name: `Warm-up ${runTag}`, stock: 10, holdSeconds: options.holdSeconds, waitlistMax: 10 }));
       const warmIds = Array.from({ length: options.warmup }, (_, i) => `warm-${runTag}-${i}`);
       const warmClient = await warmUp(warmSaleId, warmIds);
       await runLoad(warmClient, { ...scenarioOf(options, options.warmup, Date.now() + 60_000), refresherShare: 1, polls: 1, refreshDelayMs: 0 });
@@ -194,7 +210,7 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
     const drainDeadline = Date.now() + options.drainSeconds * 1000;
     let drainedAt: number | null = null;
     let voided = 0;
-    while (Date.now() < drainDeadline) {
+    while (Date.now() < drainDeadline && !(worker && exited(worker))) {
       const stats = await sampler.sample();
       voided = await redis().scard(saleKeys(saleId).void);
       const settled = stats ? stats.outcomes.hold + stats.outcomes.waitlisted + stats.outcomes.sold_out + stats.outcomes.rejected : 0;
@@ -220,7 +236,10 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
     transport?.close();
     await brokerLoop;
     const depth = await queueDepth();
-    const checks = await checkInvariants({ saleId, stock: options.stock, waitlistMax: options.waitlistMax, duplicateSends: options.duplicateSends, load, userIndexOf, queueMessages: depth.messages });
+    const checkContext = { saleId, stock: options.stock, waitlistMax: options.waitlistMax, duplicateSends: options.duplicateSends, load, userIndexOf, queueMessages: depth.messages };
+    const checks: Check[] = await within("the invariant checks", 180, checkInvariants(checkContext)).catch((error: unknown) => [
+      { name: "the invariant checks ran", pass: false, detail: error instanceof Error ? error.message : String(error) },
+    ]);
 
     const stats = await readSaleStats(saleId);
     const { firstServedAt, peakPerSecond } = sampler.workerRates();
@@ -232,6 +251,7 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
       if (summary) profiles[name === "web" ? "next start (web)" : name === "engine" ? "engine (bench process, admission only)" : "worker"] = summary;
     }
     const broker = brokerPeak.stats;
+    notes.push(...unexpectedExits);
     if (options.worker === "concurrent") notes.push("The worker served while users arrived, so the RabbitMQ sample is of whatever backlog there was; `--worker after` queues every user first.");
     notes.push("Redis bytes at the end of admission include the rate-limit counters of the last 10 s (one per user and per IP); after the drain they have expired and what is left is the sale's state (users hash, holds, bookings outbox).");
 
@@ -310,6 +330,7 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
     log(`results: ${path.relative(ROOT, files.markdown)} (+ .json)`);
     return result.allChecksPass;
   } finally {
+    clearTimeout(watchdog);
     // The app's clients close before the private Redis stops, or their quit would wait for it.
     await Promise.race([Promise.allSettled([closeRabbitPublisher(), closeRedis(), disconnectMongo()]), sleep(5000)]);
     await stopAll();

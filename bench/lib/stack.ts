@@ -10,6 +10,9 @@ export type Started = { name: string; child: ChildProcess; pid: number; log: str
 
 const started: Started[] = [];
 
+/** Children that ended without being asked to (killed from outside, crashed), in words. */
+export const unexpectedExits: string[] = [];
+
 /** Polls until `check` is true; throws after `timeoutMs` (the bound only guards against a hang). */
 export async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number, intervalMs = 200): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -51,6 +54,12 @@ export function launch(name: string, command: string, args: string[], env: NodeJ
   if (child.pid === undefined) throw new Error(`${name}: could not start ${command}`);
   const entry = { name, child, pid: child.pid, log };
   started.push(entry);
+  child.once("exit", (code, signal) => {
+    if (!started.includes(entry)) return;
+    const what = `${name} (pid ${entry.pid}) exited unexpectedly at ${new Date().toISOString()} with ${signal ?? `code ${code}`}; see ${log}`;
+    unexpectedExits.push(what);
+    console.error(`bench  ${what}`);
+  });
   return entry;
 }
 

@@ -318,7 +318,9 @@ async function ferretDbStorage(address, config) {
     const created = await sql(`CREATE DATABASE "${database}"`);
     if (created.code !== 0 && !/already exists/.test(created.output)) return sqlite();
   }
-  return postgres(`postgres://postgres@${POSTGRES.host}:${POSTGRES.port}/${database}`);
+  // FerretDB's pool grows with concurrent commands; capped, so two servers (or a benchmark's own)
+  // never take every PostgreSQL connection (max_connections is 100 by default).
+  return postgres(`postgres://postgres@${POSTGRES.host}:${POSTGRES.port}/${database}?pool_max_conns=20`);
 }
 
 async function startFerretDb(address, config) {

@@ -42,6 +42,7 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["./tests/integration/support/global-setup.ts"],
           // The files share the real Redis, RabbitMQ and MongoDB, so they take turns.
           fileParallelism: false,
           testTimeout: 120_000,

@@ -8,8 +8,10 @@
 export function saleKeys(saleId: string) {
   const tag = `{${saleId}}`;
   return {
-    /** Hash: status, stock, holdMs, waitlistMax, startsAt, endsAt, drainRate. */
+    /** Hash: status, stock, holdMs, waitlistMax, startsAt, endsAt. */
     meta: `sale:${tag}:meta`,
+    /** Tickets served per second, as the worker last measured it (apart from meta, which admin edits WATCH). */
+    drainRate: `sale:${tag}:drain-rate`,
     /** Integer: items neither held nor booked. */
     inventory: `inventory:${tag}:count`,
     /** Integer: the last ticket handed out at admission. */

@@ -4,6 +4,10 @@ import { POST as postIntent } from "@/app/api/sales/[saleId]/intents/route";
 import { GET as getStatus } from "@/app/api/sales/[saleId]/status/route";
 import { PUT as putBooking } from "@/app/api/bookings/[id]/route";
 import { Booking } from "@/lib/db/models/booking";
+import { Sale } from "@/lib/db/models/sale";
+import { SCHEDULER_ACTOR } from "@/lib/domain/admin/actor";
+import { endSale } from "@/lib/domain/sales/end-sale";
+import { saleEffects } from "@/lib/messaging/sale-schedule";
 import { expireHold } from "@/lib/domain/holds/expire-hold";
 import { readSaleStats } from "@/lib/domain/inventory/read-sale-stats";
 import { holdEffects } from "@/lib/messaging/hold-expiry";
@@ -69,6 +73,25 @@ describe("holds", () => {
     const statusByUser = new Map(bookings.map((b) => [b.userId, b.status]));
     expect(users.map((u) => statusByUser.get(u) ?? "none")).toEqual(["expired", "expired", "expired", "booked", "booked", "expired", "none", "none"]);
     expect(statusByUser.get(late)).toBe("booked");
+    // The confirm that took the last item marks the sale sold out.
+    expect((await Sale.findById(saleId).lean())!.status).toBe("sold_out");
+    expect((await statusOf(saleId, users[0]!)).saleStatus).toBe("sold_out");
+  });
+
+  it("ending a sale tells its waitlist sold out, while the hold already given can still be confirmed", async () => {
+    const { saleId } = await createLiveSale({ stock: 1, waitlistMax: 5 });
+    const users = userIds("ending", 3);
+    await admitInOrder(saleId, users);
+    await endSale(saleId, SCHEDULER_ACTOR, saleEffects);
+
+    const states = await userStates(saleId);
+    expect(users.map((u) => states.get(u)!.status)).toEqual(["hold", "sold_out", "sold_out"]);
+    const hold = await statusOf(saleId, users[0]!);
+    expect((await confirm(users[0]!, hold.bookingId)).status).toBe(200);
+    const bookings = await mongoBookings(saleId);
+    expect(bookings.map((b) => b.status)).toEqual(["booked", "sold_out", "sold_out"]);
+    const waiting = await statusOf(saleId, users[1]!);
+    expect(waiting.state).toBe("sold_out");
   });
 
   it("1,000 confirms racing their expiry each end in exactly one state, and the stock adds up", async () => {
@@ -111,5 +134,5 @@ describe("holds", () => {
     expect(stats.available + stats.holds + stats.booked).toBe(stock);
     expect(stats.available).toBe(stock - booked);
     expect(await Booking.countDocuments({ saleId, status: { $in: ["hold"] } })).toBe(0);
-  });
+  }, 300_000); // 2,000 racing requests on two shared cores: a generous bound against a hang only
 });

@@ -9,7 +9,8 @@ export async function getBookingStatus(saleId: string, userId: string): Promise<
   const keys = saleKeys(saleId);
   const replies = await redis()
     .multi()
-    .hmget(keys.meta, "status", "holdMs", "drainRate")
+    .hmget(keys.meta, "status", "holdMs")
+    .get(keys.drainRate)
     .get(keys.inventory)
     .zcard(keys.holds)
     .hget(keys.users, userId)
@@ -17,11 +18,12 @@ export async function getBookingStatus(saleId: string, userId: string): Promise<
     .time()
     .exec();
   const value = <T>(index: number) => replies?.[index]?.[1] as T;
-  const [status, holdMs, drainRate] = value<(string | null)[]>(0);
+  const [status, holdMs] = value<(string | null)[]>(0);
+  const drainRate = value<string | null>(1);
   if (!status) throw new DomainError("not_found", "This sale does not exist or is not open yet.");
-  const stockLeft = Number(value<string | null>(1) ?? 0);
-  const holds = value<number>(2);
-  const [seconds, micros] = value<[string, string]>(5);
+  const stockLeft = Number(value<string | null>(2) ?? 0);
+  const holds = value<number>(3);
+  const [seconds, micros] = value<[string, string]>(6);
   const summary: SaleStatusSummary = {
     saleId,
     saleStatus: status === "live" && stockLeft <= 0 && holds === 0 ? "sold_out" : status,
@@ -29,12 +31,12 @@ export async function getBookingStatus(saleId: string, userId: string): Promise<
     serverTime: new Date(Number(seconds) * 1000 + Math.floor(Number(micros) / 1000)).toISOString(),
   };
 
-  const entry = parseUserEntry(value<string | null>(3));
+  const entry = parseUserEntry(value<string | null>(4));
   if (!entry) return { ...summary, state: "none" };
   const { bookingId, ticket } = entry;
   switch (entry.status) {
     case "queued": {
-      const position = Math.max(ticket - Number(value<string | null>(4) ?? 0), 1);
+      const position = Math.max(ticket - Number(value<string | null>(5) ?? 0), 1);
       const rate = Number(drainRate ?? 0);
       const estimatedWaitSeconds = rate > 0 ? Math.ceil(position / rate) : null;
       return { ...summary, state: "queued", bookingId, ticket, position, estimatedWaitSeconds };

@@ -69,16 +69,22 @@ export async function syncBookingRecords(
 
   await connectMongo();
   const now = new Date();
-  // FerretDB stops a bulk write at its first error even when unordered, and says nothing of the
-  // rest, so no outcome is read from errors: insert what is new, then look at what is stored.
-  await Booking.insertMany(
-    records.map((record) => documentFor(saleId, record, origins?.get(record.bookingId), now)),
-    { ordered: false },
-  ).catch((error: unknown) => {
-    if ((error as { code?: number }).code !== DUPLICATE_KEY && !(error as { writeErrors?: unknown }).writeErrors) throw error;
-  });
-  const stored = await Booking.find({ _id: { $in: records.map((record) => record.bookingId) } }).select({ rank: 1 }).lean();
-  const storedRank = new Map(stored.map((doc) => [doc._id, doc.rank]));
+  const ids = records.map((record) => record.bookingId);
+  const storedRanks = async () =>
+    new Map((await Booking.find({ _id: { $in: ids } }).select({ rank: 1 }).lean()).map((doc) => [doc._id, doc.rank]));
+  let storedRank = await storedRanks();
+  const missing = records.filter((record) => !storedRank.has(record.bookingId));
+  if (missing.length) {
+    // FerretDB stops a bulk write at its first error even when unordered, and says nothing of the
+    // rest, so no outcome is read from errors: insert, then look at what is stored.
+    await Booking.insertMany(
+      missing.map((record) => documentFor(saleId, record, origins?.get(record.bookingId), now)),
+      { ordered: false },
+    ).catch((error: unknown) => {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY && !(error as { writeErrors?: unknown }).writeErrors) throw error;
+    });
+    storedRank = await storedRanks();
+  }
   const failed = new Set<number>();
   await Promise.all(
     records.map(async (record, index) => {

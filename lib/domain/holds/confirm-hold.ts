@@ -1,3 +1,4 @@
+import { Sale } from "@/lib/db/models/sale";
 import { DomainError } from "@/lib/errors/domain-error";
 import { redis } from "@/lib/redis/client";
 import { saleKeys } from "@/lib/redis/keys";
@@ -23,7 +24,7 @@ function refuseSettled(status: BookingView["status"]): never {
 export async function confirmHold(bookingId: string, userId: string, effects: HoldEffects): Promise<BookingView> {
   const { saleId } = parseBookingId(bookingId);
   const keys = saleKeys(saleId);
-  const [outcome, , ...soldOut] = await runScript<string[]>(
+  const [outcome, , soldOutNow, ...told] = await runScript<string[]>(
     redis(),
     "confirm-hold",
     [keys.meta, keys.users, keys.inventory, keys.holds, keys.waitlist, keys.stats, keys.dirty],
@@ -37,9 +38,9 @@ export async function confirmHold(bookingId: string, userId: string, effects: Ho
   if (outcome === "not_owner") throw new DomainError("not_found", "No such booking.");
 
   // Whether this call booked it or an earlier one did, MongoDB must have the outcome before we answer.
-  const soldOutIds = soldOut.map((member) => member.split("|")[0]!);
-  await syncBookingRecords(saleId, [bookingId, ...soldOutIds]);
-  if (outcome === "booked") await publishSaleEvent(saleId, [userId, ...soldOut.map((member) => member.split("|")[1]!)]);
+  await syncBookingRecords(saleId, [bookingId, ...told.map((member) => member.split("|")[0]!)]);
+  if (soldOutNow === "1") await Sale.updateOne({ _id: saleId, status: "live" }, { $set: { status: "sold_out" } });
+  if (outcome === "booked") await publishSaleEvent(saleId, [userId, ...told.map((member) => member.split("|")[1]!)]);
 
   const current = await findOwnBooking(bookingId, userId);
   if (current.status !== "booked") refuseSettled(current.status);

@@ -37,16 +37,18 @@ export async function readSaleStats(saleId: string): Promise<SaleStats> {
   const keys = saleKeys(saleId);
   const replies = await redis()
     .multi()
-    .hmget(keys.meta, "status", "stock", "drainRate")
+    .hmget(keys.meta, "status", "stock")
     .get(keys.inventory)
     .zcard(keys.holds)
     .zcard(keys.waitlist)
     .get(keys.seq)
     .get(keys.served)
     .hgetall(keys.stats)
+    .get(keys.drainRate)
     .exec();
   const value = <T>(index: number) => replies?.[index]?.[1] as T;
-  const [status, stock, drainRate] = value<(string | null)[]>(0);
+  const [status, stock] = value<(string | null)[]>(0);
+  const drainRate = value<string | null>(7);
   const stats = value<Record<string, string>>(6) ?? {};
   const outcomes: SaleOutcomes = {
     hold: num(stats.hold),

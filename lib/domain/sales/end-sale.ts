@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/domain/admin/actor";
+import { closeSaleWaitlist } from "@/lib/domain/inventory/close-sale-waitlist";
 import type { AdminSale } from "@/lib/domain/sales/admin-sale";
 import { commitSaleChange } from "@/lib/domain/sales/commit-sale-change";
 import { loadSale } from "@/lib/domain/sales/load-sale";
@@ -7,7 +8,8 @@ import { assertTransition } from "@/lib/domain/sales/sale-transitions";
 
 /**
  * Ends a sale for good (a marketer's "end", or the end job at endsAt): admission answers 410,
- * queued intents are rejected, holds already given may still be confirmed until they expire.
+ * queued intents are rejected, the waitlist is told sold out, and holds already given may still
+ * be confirmed until they expire.
  * Ending a started sale early records the actual end time; a scheduled one keeps its times.
  */
 export async function endSale(saleId: string, actor: Actor, effects: SaleEffects, now = new Date()): Promise<AdminSale> {
@@ -18,5 +20,6 @@ export async function endSale(saleId: string, actor: Actor, effects: SaleEffects
   const updated = await commitSaleChange(sale, { status: "ended", endsAt }, actor, "sale.end", { from: sale.status, endsAt });
   await effects.cancelSaleJob(saleId, "start");
   await effects.cancelSaleJob(saleId, "end");
+  await closeSaleWaitlist(saleId);
   return updated;
 }

@@ -52,10 +52,9 @@ local function hand_on_item(metaKey, usersKey, inventoryKey, holdsKey, waitlistK
   return nil
 end
 
--- When no item is left and no hold can free one, everyone still waiting is sold out.
+-- Tells everyone on the waitlist they will not get an item, and empties it.
 -- Returns the list of "bookingId|userId" told so.
-local function close_waitlist_if_sold_out(inventoryKey, holdsKey, waitlistKey, usersKey, dirtyKey, statsKey)
-  if tonumber(redis.call('GET', inventoryKey) or '0') > 0 or redis.call('ZCARD', holdsKey) > 0 then return {} end
+local function close_waitlist(waitlistKey, usersKey, dirtyKey, statsKey)
   local members = redis.call('ZRANGE', waitlistKey, 0, -1, 'WITHSCORES')
   local told = {}
   for i = 1, #members, 2 do
@@ -65,4 +64,15 @@ local function close_waitlist_if_sold_out(inventoryKey, holdsKey, waitlistKey, u
   end
   redis.call('DEL', waitlistKey)
   return told
+end
+
+-- Sold out: no item left and no hold that could free one.
+local function is_sold_out(inventoryKey, holdsKey)
+  return tonumber(redis.call('GET', inventoryKey) or '0') <= 0 and redis.call('ZCARD', holdsKey) == 0
+end
+
+-- When the sale is sold out, everyone still waiting is told so.
+local function close_waitlist_if_sold_out(inventoryKey, holdsKey, waitlistKey, usersKey, dirtyKey, statsKey)
+  if not is_sold_out(inventoryKey, holdsKey) then return {} end
+  return close_waitlist(waitlistKey, usersKey, dirtyKey, statsKey)
 end

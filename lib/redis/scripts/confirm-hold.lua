@@ -2,7 +2,8 @@
 -- the expiry (or a cancel) wins only if it removes the hold first.
 -- KEYS: meta, users, inventory, holds, waitlist, stats, dirty
 -- ARGV: bookingId, userId, holdPrefix
--- Returns {outcome, entry, soldOut...}; outcome: booked | due | none | not_owner
+-- Returns {outcome, entry, soldOut ('1' when this confirm sold the last item), told...};
+-- outcome: booked | due | none | not_owner. told lists the waitlisted "bookingId|userId" told sold out.
 local bookingId, userId = ARGV[1], ARGV[2]
 local holdKey = ARGV[3] .. bookingId
 local hold = redis.call('HMGET', holdKey, 'userId', 'ticket', 'expiresAt')
@@ -17,7 +18,10 @@ redis.call('DEL', holdKey)
 redis.call('ZREM', KEYS[4], bookingId)
 set_state(KEYS[2], KEYS[7], KEYS[6], userId, 'booked', bookingId, hold[2], hold[3])
 local entry = redis.call('HGET', KEYS[2], userId)
-local told = close_waitlist_if_sold_out(KEYS[3], KEYS[4], KEYS[5], KEYS[2], KEYS[7], KEYS[6])
-local result = { 'booked', entry }
-for _, member in ipairs(told) do result[#result + 1] = member end
+local result = { 'booked', entry, '0' }
+if is_sold_out(KEYS[3], KEYS[4]) then
+  result[3] = '1'
+  if redis.call('HGET', KEYS[1], 'status') == 'live' then redis.call('HSET', KEYS[1], 'status', 'sold_out') end
+  for _, member in ipairs(close_waitlist(KEYS[5], KEYS[2], KEYS[7], KEYS[6])) do result[#result + 1] = member end
+end
 return result

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { createServer, type AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { env } from "@/lib/config/env";
@@ -8,7 +9,14 @@ import { Sale, type SaleDoc } from "@/lib/db/models/sale";
 import { assertBookingQueue, connectRabbit } from "@/lib/messaging/rabbit";
 import { publishSaleState } from "@/lib/domain/inventory/publish-sale-state";
 
-export const WORKER_METRICS_PORT = 9471;
+/** A port nobody listens on now, so a worker left over from an aborted run cannot answer for ours. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 /** A session cookie for a user, minted the way next-auth signs its JWTs. */
 export async function sessionCookie(userId: string, role: "shopper" | "marketer" | "admin" = "shopper"): Promise<string> {
@@ -70,13 +78,15 @@ export { bookingQueueDepth as queueDepth } from "@/lib/messaging/rabbit";
 
 /** Starts the real worker as its own process (as in production) and waits until it serves. */
 export async function startWorker(extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
+  const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
-    env: { ...process.env, WORKER_METRICS_PORT: String(WORKER_METRICS_PORT), ...extraEnv },
+    env: { ...process.env, WORKER_METRICS_PORT: String(port), ...extraEnv },
     stdio: ["ignore", "inherit", "inherit"],
   });
+  process.once("exit", () => child.kill("SIGKILL"));
   await waitFor(async () => {
     if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}`);
-    const response = await fetch(`http://127.0.0.1:${WORKER_METRICS_PORT}/healthz`).catch(() => null);
+    const response = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null);
     return response?.ok ?? false;
   }, 60_000);
   return child;

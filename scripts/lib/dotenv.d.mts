@@ -1,0 +1,2 @@
+/** Values from .env, then .env.local, then the process environment (later ones win). */
+export function readConfig(): Record<string, string | undefined>;

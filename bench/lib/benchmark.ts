@@ -17,7 +17,7 @@ import type { BenchOptions } from "./options";
 import { cpuBetween, cpuSnapshot, peakRssBytes, pidListeningOn, round, type TrackedProcess } from "./proc-stats";
 import { brokerQueueStats, deleteBenchQueue, queueDepth, resetBenchQueue, type BrokerQueueStats } from "./queue";
 import { machineInfo, writeResult, type BenchResult } from "./report";
-import { createBenchSale, redisUsedMemory, resetBenchDatabase, StatsSampler, usersHashBytes } from "./sale";
+import { clearBenchDatabase, createBenchSale, redisUsedMemory, StatsSampler, usersHashBytes } from "./sale";
 import { exited, ROOT, sleep, snapshotBuild, startBareServer, startRedis, startWeb, startWorker, stop, stopAll, unexpectedExits, type Started } from "./stack";
 
 const MEASURES = {
@@ -113,7 +113,7 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
   try {
     const redisServer = options.redisUrl ? null : await startRedis(options.redisPort, logDir);
     if (!redisServer) notes.push(`Redis at ${options.redisUrl} is shared: its memory figures include whatever else it holds.`);
-    await within("dropping the bench MongoDB database", 60, resetBenchDatabase());
+    await within("emptying the bench MongoDB database", 60, clearBenchDatabase());
     await within("resetting the bench queue", 30, resetBenchQueue());
     const saleId = await within("creating the sale", 60, createBenchSale({ name: `Bench ${runTag}`, stock: options.stock, holdSeconds: options.holdSeconds, waitlistMax: options.waitlistMax }));
     const workerEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };

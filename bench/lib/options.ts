@@ -123,8 +123,8 @@ export function parseOptions(argv: string[]): BenchOptions | null {
   const worker = values.worker ?? "concurrent";
   if (worker !== "concurrent" && worker !== "after") throw new Error(`--worker must be concurrent or after (got ${worker})`);
   const database = values.database ?? "flashsale_bench";
-  // The run drops this database first, so it must never be a real one.
-  if (!database.includes("bench")) throw new Error(`--database must contain "bench" (it is dropped at the start of a run)`);
+  // The run empties this database first, so it must never be a real one.
+  if (!database.includes("bench")) throw new Error(`--database must contain "bench" (it is emptied at the start of a run)`);
   const queue = values.queue ?? "booking_requests_bench";
   if (!queue.includes("bench")) throw new Error(`--queue must contain "bench" (it is deleted at the start and end of a run)`);
   const isHttp = mode === "http";

@@ -15,7 +15,7 @@ function withDatabase(url: string, database: string): string {
 function isolate(options: BenchOptions): void {
   execFileSync(process.execPath, ["scripts/env-init.mjs"], { stdio: "ignore" });
   loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
-  process.env.MONGODB_URL = withDatabase(process.env.MONGODB_URL || "mongodb://127.0.0.1:27017", options.database);
+  process.env.MONGODB_URL = withDatabase(options.mongoUrl ?? `mongodb://127.0.0.1:${options.mongoPort}`, options.database);
   process.env.REDIS_URL = options.redisUrl ?? `redis://127.0.0.1:${options.redisPort}`;
   process.env.BOOKING_QUEUE = options.queue;
   process.env.BULLMQ_PREFIX = options.bullPrefix;

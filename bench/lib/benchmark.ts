@@ -18,7 +18,7 @@ import { cpuBetween, cpuSnapshot, peakRssBytes, pidListeningOn, round, type Trac
 import { brokerQueueStats, deleteBenchQueue, queueDepth, resetBenchQueue, type BrokerQueueStats } from "./queue";
 import { machineInfo, writeResult, type BenchResult } from "./report";
 import { clearBenchDatabase, createBenchSale, redisUsedMemory, StatsSampler, usersHashBytes } from "./sale";
-import { exited, ROOT, sleep, snapshotBuild, startBareServer, startRedis, startWeb, startWorker, stop, stopAll, unexpectedExits, type Started } from "./stack";
+import { exited, ROOT, sleep, snapshotBuild, startBareServer, startFerretDb, startRedis, startWeb, startWorker, stop, stopAll, unexpectedExits, type Started } from "./stack";
 
 const MEASURES = {
   http: "the whole path a shopper's request takes: keep-alive HTTP → `next start` (routing, session JWT decode, route handler) → rate limits, Lua admission, confirmed RabbitMQ publish → 202; the worker serving the queue in its own process.",
@@ -113,6 +113,8 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
   try {
     const redisServer = options.redisUrl ? null : await startRedis(options.redisPort, logDir);
     if (!redisServer) notes.push(`Redis at ${options.redisUrl} is shared: its memory figures include whatever else it holds.`);
+    const mongoServer = options.mongoUrl ? null : await startFerretDb(options.mongoPort, logDir);
+    notes.push(mongoServer ? "MongoDB: a private FerretDB 1.24 (SQLite backend) started for the run." : `MongoDB: the server at ${options.mongoUrl}.`);
     await within("emptying the bench MongoDB database", 60, clearBenchDatabase());
     await within("resetting the bench queue", 30, resetBenchQueue());
     const saleId = await within("creating the sale", 60, createBenchSale({ name: `Bench ${runTag}`, stock: options.stock, holdSeconds: options.holdSeconds, waitlistMax: options.waitlistMax }));
@@ -167,7 +169,7 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
     const rabbitPid = pidListeningOn(portOf(env().RABBITMQ_URL, 5672));
     if (rabbitPid) tracked.push({ name: "rabbitmq", pid: rabbitPid, role: "broker" });
     // The MongoDB server's own process (FerretDB here; a PostgreSQL backend's work is not in it).
-    const mongoPid = pidListeningOn(portOf(env().MONGODB_URL, 27017));
+    const mongoPid = mongoServer?.pid ?? pidListeningOn(portOf(env().MONGODB_URL, 27017));
     if (mongoPid) tracked.push({ name: "mongodb", pid: mongoPid, role: "mongodb" });
 
     const redisBefore = await redisUsedMemory();
@@ -334,6 +336,6 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
     // The app's clients close before the private Redis stops, or their quit would wait for it.
     await Promise.race([Promise.allSettled([closeRabbitPublisher(), closeRedis(), disconnectMongo()]), sleep(5000)]);
     await stopAll();
-    rmSync(path.join(logDir, "app"), { recursive: true, force: true });
+    for (const copy of ["app", "ferretdb"]) rmSync(path.join(logDir, copy), { recursive: true, force: true });
   }
 }

@@ -27,6 +27,9 @@ export type BenchOptions = {
   redisPort: number;
   /** Use this Redis instead of starting a private one (memory figures then include other data). */
   redisUrl: string | null;
+  mongoPort: number;
+  /** Use this MongoDB server instead of starting a private FerretDB. */
+  mongoUrl: string | null;
   database: string;
   queue: string;
   bullPrefix: string;
@@ -54,8 +57,11 @@ const HELP = `npm run bench -- [options]
   --worker concurrent|after serve while users arrive, or start the worker afterwards [concurrent]
   --max-seconds N           stop sending new requests after N s (partial run)        [480]
   --drain-seconds N         bound on waiting for the worker afterwards               [300]
-  --web-port N / --worker-metrics-port N / --redis-port N                [3290 / 9490 / 6391]
+  --web-port N / --worker-metrics-port N / --redis-port N / --mongo-port N
+                                                         [3290 / 9490 / 6391 / 27391]
   --redis-url URL           use this Redis instead of a private redis-server
+  --mongo-url URL           use this MongoDB server (e.g. mongodb://127.0.0.1:27017) instead
+                            of a private FerretDB (SQLite) from .tools/bin/ferretdb
   --database NAME / --queue NAME / --bull-prefix NAME
                                          [flashsale_bench / booking_requests_bench / bullbench]
   --no-baseline             http mode: skip the bare node:http run with the same client
@@ -105,6 +111,8 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       "worker-metrics-port": { type: "string" },
       "redis-port": { type: "string" },
       "redis-url": { type: "string" },
+      "mongo-port": { type: "string" },
+      "mongo-url": { type: "string" },
       database: { type: "string" },
       queue: { type: "string" },
       "bull-prefix": { type: "string" },
@@ -148,6 +156,8 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     workerMetricsPort: positiveInt("worker-metrics-port", values["worker-metrics-port"], 9490),
     redisPort: positiveInt("redis-port", values["redis-port"], 6391),
     redisUrl: values["redis-url"] ?? null,
+    mongoPort: positiveInt("mongo-port", values["mongo-port"], 27391),
+    mongoUrl: values["mongo-url"] ?? null,
     database,
     queue,
     bullPrefix: values["bull-prefix"] ?? "bullbench",

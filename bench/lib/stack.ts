@@ -95,6 +95,22 @@ export async function startRedis(port: number, logDir: string): Promise<Started>
 /** V8 flags that write a .cpuprofile into `dir` when the process exits (both exit on SIGTERM). */
 const profiling = (dir: string | null) => (dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : []);
 
+/**
+ * A private FerretDB (SQLite backend, data in the run folder): the benchmark neither waits on nor
+ * disturbs the shared MongoDB server other people's tests use. Built by `npm run services:up`.
+ */
+export async function startFerretDb(port: number, logDir: string): Promise<Started> {
+  const binary = path.join(ROOT, ".tools", "bin", "ferretdb");
+  if (!existsSync(binary)) throw new Error(`${binary} is missing: run \`npm run services:up\` once (it builds FerretDB), or pass --mongo-url`);
+  await assertPortFree(port, "bench FerretDB");
+  const dataDir = path.join(logDir, "ferretdb");
+  mkdirSync(dataDir, { recursive: true });
+  const args = [`--handler=sqlite`, `--sqlite-url=file:${dataDir}/`, `--listen-addr=127.0.0.1:${port}`, "--telemetry=disable", `--state-dir=${dataDir}`, "--log-level=warn"];
+  const ferret = launch("ferretdb", binary, args, process.env, logDir);
+  await waitFor("ferretdb", () => (exited(ferret) ? Promise.reject(new Error(`ferretdb exited; see ${ferret.log}`)) : isListening(port)), 30_000, 100);
+  return ferret;
+}
+
 export async function startWorker(env: NodeJS.ProcessEnv, metricsPort: number, logDir: string, profileDir: string | null): Promise<Started> {
   await assertPortFree(metricsPort, "worker metrics");
   const worker = launch("worker", process.execPath, [...profiling(profileDir), "--import", "tsx", "worker/index.ts"], { ...env, SERVICE_NAME: "worker", WORKER_METRICS_PORT: String(metricsPort) }, logDir);

@@ -286,11 +286,14 @@ function probeTcp({ host, port }) {
 }
 
 /**
- * FerretDB's storage. The local PostgreSQL when one answers on 127.0.0.1:5432 and lets `postgres`
- * in without a password (its own database, created here: `ferretdb`, or `ferretdb_<port>` for a
- * second server), since SQLite takes one writer at a time and the heavier tests outgrow it;
- * else SQLite in .data/ferretdb/. FERRETDB_HANDLER=sqlite|postgresql and FERRETDB_POSTGRESQL_URL
- * (FerretDB's own variable names) choose explicitly.
+ * FerretDB's storage. For the usual server (port 27017): the local PostgreSQL when one answers on
+ * 127.0.0.1:5432 and lets `postgres` in without a password (database `ferretdb`, created here),
+ * since SQLite takes one writer at a time and the heavier tests outgrow it; else SQLite in
+ * .data/ferretdb/. A server on another port (a second checkout's) gets SQLite: FerretDB keeps up to
+ * 50 PostgreSQL connections, two such servers exhaust PostgreSQL's default max_connections (100),
+ * and a smaller pool deadlocks FerretDB under concurrent finds (seen at pool_max_conns=20: every
+ * connection idle, every command waiting). FERRETDB_HANDLER=sqlite|postgresql and
+ * FERRETDB_POSTGRESQL_URL (FerretDB's own variable names) choose explicitly.
  */
 async function ferretDbStorage(address, config) {
   const sqlite = () => {
@@ -301,9 +304,11 @@ async function ferretDbStorage(address, config) {
   const postgres = (url) => ({ args: ["--handler=postgresql", `--postgresql-url=${url}`], label: `PostgreSQL ${redact(url)}` });
   if (config.FERRETDB_HANDLER === "sqlite") return sqlite();
   if (config.FERRETDB_POSTGRESQL_URL) return postgres(config.FERRETDB_POSTGRESQL_URL);
+  const wantsPostgres = config.FERRETDB_HANDLER === "postgresql";
+  if (address.port !== 27017 && !wantsPostgres) return sqlite();
   const psql = which("psql");
   if (!psql || !(await probeTcp(POSTGRES))) {
-    if (config.FERRETDB_HANDLER === "postgresql") throw new Error("FERRETDB_HANDLER=postgresql, but no PostgreSQL (with psql) answers on 127.0.0.1:5432");
+    if (wantsPostgres) throw new Error("FERRETDB_HANDLER=postgresql, but no PostgreSQL (with psql) answers on 127.0.0.1:5432");
     return sqlite();
   }
   const database = address.port === 27017 ? "ferretdb" : `ferretdb_${address.port}`;
@@ -318,9 +323,7 @@ async function ferretDbStorage(address, config) {
     const created = await sql(`CREATE DATABASE "${database}"`);
     if (created.code !== 0 && !/already exists/.test(created.output)) return sqlite();
   }
-  // FerretDB's pool grows with concurrent commands; capped, so two servers (or a benchmark's own)
-  // never take every PostgreSQL connection (max_connections is 100 by default).
-  return postgres(`postgres://postgres@${POSTGRES.host}:${POSTGRES.port}/${database}?pool_max_conns=20`);
+  return postgres(`postgres://postgres@${POSTGRES.host}:${POSTGRES.port}/${database}`);
 }
 
 async function startFerretDb(address, config) {

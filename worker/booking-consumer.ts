@@ -157,7 +157,7 @@ export class BookingConsumer {
       rate.perSec = rate.perSec ? rate.perSec * 0.7 + current * 0.3 : current;
       rate.count = 0;
       rate.since = now;
-      void redis().hset(saleKeys(saleId).meta, "drainRate", rate.perSec.toFixed(2)).catch(() => {});
+      void redis().set(saleKeys(saleId).drainRate, rate.perSec.toFixed(2)).catch(() => {});
     }
     this.rate.set(saleId, rate);
   }

@@ -11,6 +11,10 @@ const serverSchema = z.object({
   NEXTAUTH_URL: z.url().default("http://localhost:3000"),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (run `npm run env:init` to generate one)"),
   MONGODB_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, "must be a mongodb:// URL").default("mongodb://127.0.0.1:27017/flashsale"),
+  // Connections each process may open to MongoDB. Kept small: FerretDB 1.x on PostgreSQL holds
+  // one backend connection per running command and may need a second, so more concurrent commands
+  // than its pool (50) hang every client. Real MongoDB copes with more; raise it there.
+  MONGODB_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(8),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").default("redis://127.0.0.1:6379"),
   RABBITMQ_URL: z.string().regex(/^amqps?:\/\//, "must be an amqp:// URL").default("amqp://guest:guest@127.0.0.1:5672"),
   BOOKING_QUEUE: z.string().min(1).default("booking_requests"),

@@ -12,7 +12,11 @@ const globalForMongo = globalThis as unknown as { flashSaleMongo?: Promise<typeo
 // at connect keeps the unique index that backs one-per-user in place before the first write.
 async function connectAndEnsureIndexes(): Promise<typeof mongoose> {
   mongoose.set("strictQuery", true);
-  const connection = await mongoose.connect(env().MONGODB_URL, { serverSelectionTimeoutMS: 5000, autoIndex: false });
+  const connection = await mongoose.connect(env().MONGODB_URL, {
+    serverSelectionTimeoutMS: 5000,
+    maxPoolSize: env().MONGODB_MAX_POOL_SIZE,
+    autoIndex: false,
+  });
   await Promise.all([User, Sale, Booking, AuditEvent].map((model) => model.createIndexes()));
   logger.debug("mongodb connected, indexes ensured");
   return connection;

@@ -16,7 +16,7 @@ export type FlaggedClientView = FlaggedClient & { blocked: boolean; label: strin
 export async function findFlaggedClients(saleId: string): Promise<FlaggedClientView[]> {
   await loadSale(saleId);
   await connectMongo();
-  const sightings = await Booking.find({ saleId }, { userId: 1, ip: 1, userAgent: 1, admittedAt: 1 }).lean<BookingDoc[]>();
+  const sightings = await Booking.find({ saleId }, { userId: 1, ip: 1, userAgent: 1, admittedAt: 1 }).sort({ ticket: 1 }).lean<BookingDoc[]>();
   const flagged = flagClients(sightings);
   if (flagged.length === 0) return [];
 

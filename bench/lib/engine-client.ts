@@ -19,7 +19,7 @@ export function createEngineUserClient(users: { saleId: string; userIdOf: (user:
           { saleId: users.saleId, userId: users.userIdOf(user), ip: users.ipOf(user), userAgent: "flashsale-bench/1" },
           publishBookingRequest,
         );
-        return { status: 202, code: null, ticket: admitted.ticket };
+        return { status: 202, code: null, ticket: admitted.ticket ?? undefined };
       } catch (error) {
         return refusal(error);
       }

@@ -4,7 +4,10 @@ import type { BookingStatusView } from "@/lib/domain/booking/status-view";
 export type ApiRefusal = { status: number; code: string; message: string; retryAfterSeconds: number | null };
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; refusal: ApiRefusal };
 
-export type IntentAccepted = { ticket: number; position: number; bookingId: string; statusUrl: string };
+/** In line with a ticket, or (before the start) in the pre-queue without one. */
+export type IntentAccepted =
+  | { prequeued: false; ticket: number; position: number; bookingId: string; statusUrl: string }
+  | { prequeued: true; ticket: null; position: null; bookingId: string; statusUrl: string };
 export type BookingRecord = { booking: { id: string; saleId: string; status: string } };
 
 const NETWORK_REFUSAL: ApiRefusal = {

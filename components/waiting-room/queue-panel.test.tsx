@@ -42,6 +42,40 @@ describe("QueuePanel", () => {
     expect(props.onBuy).toHaveBeenCalledTimes(1);
   });
 
+  it("opens Buy now before a scheduled start once the pre-queue opens, and explains the draw", () => {
+    const { props } = renderPanel(viewOf("none", { saleStatus: "scheduled" }), {
+      startsAt: "2030-01-01T12:10:00.000Z",
+      prequeueOpensAt: "2030-01-01T12:00:03.000Z",
+    });
+    expect(screen.getByRole("heading", { name: "Not open yet" })).toBeInTheDocument();
+    expect(button("Buy now")).toBeDisabled();
+
+    act(() => {
+      vi.advanceTimersByTime(3000);
+    });
+    expect(screen.getByRole("heading", { name: "The pre-queue is open" })).toBeInTheDocument();
+    expect(screen.getByText(/random order/)).toBeInTheDocument();
+    expect(screen.getByRole("timer", { name: /Time until the sale opens/ })).toHaveTextContent("9:57");
+    expect(button("Buy now")).toBeEnabled();
+    expect(props.onDeadline).not.toHaveBeenCalled();
+  });
+
+  it("shows a pre-queued user the draw to come, the countdown, and no Buy", () => {
+    const { props, room } = renderPanel(viewOf("prequeued", { saleStatus: "scheduled", prequeueSize: 12 }), {
+      startsAt: "2030-01-01T12:00:02.000Z",
+    });
+    expect(room).toHaveAttribute("data-state", "prequeued");
+    expect(within(room).getByRole("heading", { name: "You’re in the pre-queue" })).toBeInTheDocument();
+    expect(screen.getByText(/12 shoppers are in the pre-queue/)).toBeInTheDocument();
+    expect(button("Buy now")).not.toBeInTheDocument();
+
+    act(() => {
+      vi.advanceTimersByTime(2000);
+    });
+    // At the start the server draws the places: the panel asks it for this user's.
+    expect(props.onDeadline).toHaveBeenCalled();
+  });
+
   it("still offers Buy now when every item is held, for a place on the waitlist", () => {
     renderPanel(viewOf("none", { stockLeft: 0 }));
     expect(screen.getByText(/Every item is held right now/)).toBeInTheDocument();

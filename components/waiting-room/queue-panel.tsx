@@ -17,6 +17,8 @@ export type QueuePanelProps = {
   /** How far the server's clock runs ahead of the browser's. */
   clockOffsetMs: number;
   startsAt: string;
+  /** When shoppers may join the pre-queue (before startsAt); absent: Buy opens at the start. */
+  prequeueOpensAt?: string;
   /** The highest position seen for the current queued booking, for the progress bar. */
   queueStartPosition: number | null;
   notice: Notice | null;
@@ -49,18 +51,19 @@ export function QueuePanel(props: QueuePanelProps) {
   const { view, clockOffsetMs, startsAt, notice, pending } = props;
   const titleId = useId();
   const secondsToStart = useCountdown(startsAt, clockOffsetMs);
+  const secondsToPrequeue = useCountdown(props.prequeueOpensAt ?? startsAt, clockOffsetMs);
   const secondsToRetry = useCountdown(notice?.retryAt ?? EPOCH, 0);
   const hasStarted = secondsToStart === 0;
   const mustWaitToRetry = secondsToRetry !== null && secondsToRetry > 0;
 
   // A scheduled sale's start is the server's to declare: ask it once the countdown ends.
-  const isAwaitingStart = view.state === "none" && view.saleStatus === "scheduled";
+  const isAwaitingStart = (view.state === "none" || view.state === "prequeued") && view.saleStatus === "scheduled";
   const askServer = useEffectEvent(() => props.onDeadline());
   useEffect(() => {
     if (isAwaitingStart && hasStarted) askServer();
   }, [isAwaitingStart, hasStarted]);
 
-  const content = describe(view, { hasStarted });
+  const content = describe(view, { hasStarted, prequeueOpen: secondsToPrequeue === 0 });
   const canBuy = content.buy === "open" && !mustWaitToRetry;
 
   return (
@@ -156,10 +159,27 @@ type BuyOffer = "open" | "not_yet" | "none";
 
 type Content = { title: string; body: ReactNode; tone: Tone; buy: BuyOffer };
 
-function describe(view: BookingStatusView, { hasStarted }: { hasStarted: boolean }): Content {
+type Clock = { hasStarted: boolean; prequeueOpen: boolean };
+
+function describe(view: BookingStatusView, clock: Clock): Content {
   switch (view.state) {
     case "none":
-      return describeOpenSale(view.saleStatus, view.stockLeft, hasStarted);
+      return describeOpenSale(view.saleStatus, view.stockLeft, clock);
+    case "prequeued":
+      return {
+        title: view.saleStatus === "scheduled" ? "You’re in the pre-queue" : "Drawing places in line…",
+        body: (
+          <>
+            <p>
+              When the sale opens, everyone in the pre-queue gets a place in line in a random order, so there is no need
+              to be quick. {plural(view.prequeueSize, "shopper")} {view.prequeueSize === 1 ? "is" : "are"} in the pre-queue.
+            </p>
+            <p className="mt-1 text-sm text-slate-600">Keep this page open (or come back): your place appears here.</p>
+          </>
+        ),
+        tone: "progress",
+        buy: "none",
+      };
     case "queued":
       return {
         title: view.position <= 1 ? "You’re next in line" : `You’re number ${view.position} in line`,
@@ -240,7 +260,7 @@ function describe(view: BookingStatusView, { hasStarted }: { hasStarted: boolean
   }
 }
 
-function describeOpenSale(saleStatus: string, stockLeft: number, hasStarted: boolean): Content {
+function describeOpenSale(saleStatus: string, stockLeft: number, { hasStarted, prequeueOpen }: Clock): Content {
   switch (saleStatus) {
     case "live":
       return {
@@ -255,8 +275,19 @@ function describeOpenSale(saleStatus: string, stockLeft: number, hasStarted: boo
         buy: "open",
       };
     case "scheduled":
-      return hasStarted
-        ? { title: "Opening now", body: <p>The sale is starting. Press Buy now to join the line.</p>, tone: "neutral", buy: "open" }
+      if (hasStarted) return { title: "Opening now", body: <p>The sale is starting. Press Buy now to join the line.</p>, tone: "neutral", buy: "open" };
+      return prequeueOpen
+        ? {
+            title: "The pre-queue is open",
+            body: (
+              <p>
+                Press Buy now to join it. When the sale opens, everyone in the pre-queue gets a place in line in a random
+                order: joining early or at the last second makes no difference.
+              </p>
+            ),
+            tone: "neutral",
+            buy: "open",
+          }
         : {
             title: "Not open yet",
             body: <p>Buy now opens when the countdown ends. Keep this page open; it updates by itself.</p>,

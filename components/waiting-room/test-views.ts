@@ -13,6 +13,7 @@ type ViewOf<S extends State> = Extract<BookingStatusView, { state: S }>;
 
 const DEFAULTS: { [S in State]: Omit<ViewOf<S>, keyof SaleStatusSummary> } = {
   none: { state: "none" },
+  prequeued: { state: "prequeued", bookingId: "b-1", startsAt: "2030-01-01T12:10:00.000Z", prequeueSize: 12 },
   queued: { state: "queued", bookingId: "b-1", ticket: 42, position: 7, estimatedWaitSeconds: 90 },
   hold: { state: "hold", bookingId: "b-1", ticket: 42, expiresAt: "2030-01-01T12:05:00.000Z", holdSeconds: 300 },
   waitlisted: { state: "waitlisted", bookingId: "b-1", ticket: 42, waitlistPosition: 2 },

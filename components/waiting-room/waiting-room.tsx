@@ -15,7 +15,8 @@ import { QueuePanel, type Notice, type PanelAction } from "@/components/waiting-
 import { useBookingStatus, type Transport } from "@/components/waiting-room/use-booking-status";
 
 type WaitingRoomProps = {
-  sale: { id: string; stock: number; startsAt: string };
+  /** `prequeueOpensAt`: when Buy opens before the start, to join the pre-queue (absent: at the start). */
+  sale: { id: string; stock: number; startsAt: string; prequeueOpensAt?: string };
   /** The user's state as the server rendered it, so a refresh or a second tab starts where it is. */
   initialView: BookingStatusView;
   /** Where a user whose session ran out signs in again (and comes back). */
@@ -67,14 +68,16 @@ export function WaitingRoom({ sale, initialView, signInUrl }: WaitingRoomProps) 
         // The stream may already have told us more about this very booking than the 202 did.
         "bookingId" in current && current.bookingId === accepted.bookingId
           ? current
-          : {
-              ...summaryOf(current),
-              state: "queued",
-              bookingId: accepted.bookingId,
-              ticket: accepted.ticket,
-              position: accepted.position,
-              estimatedWaitSeconds: null,
-            },
+          : accepted.prequeued
+            ? { ...summaryOf(current), state: "prequeued", bookingId: accepted.bookingId, startsAt: sale.startsAt, prequeueSize: 1 }
+            : {
+                ...summaryOf(current),
+                state: "queued",
+                bookingId: accepted.bookingId,
+                ticket: accepted.ticket,
+                position: accepted.position,
+                estimatedWaitSeconds: null,
+              },
       ),
     );
 
@@ -91,6 +94,7 @@ export function WaitingRoom({ sale, initialView, signInUrl }: WaitingRoomProps) 
         view={view}
         clockOffsetMs={clockOffsetMs}
         startsAt={sale.startsAt}
+        prequeueOpensAt={sale.prequeueOpensAt}
         queueStartPosition={view.state === "queued" && queueStart?.bookingId === view.bookingId ? queueStart.position : null}
         notice={notice}
         pending={pending}

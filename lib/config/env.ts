@@ -20,6 +20,8 @@ const serverSchema = z.object({
   BOOKING_QUEUE: z.string().min(1).default("booking_requests"),
   BULLMQ_PREFIX: z.string().min(1).default("bull"),
   DEFAULT_HOLD_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
+  // How long before a sale's start the pre-queue opens. Intents in it are shuffled at the start.
+  PREQUEUE_OPENS_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
   WORKER_PREFETCH: z.coerce.number().int().min(1).max(5000).default(500),
   WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
   WORKER_GAP_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(2000),

@@ -1,5 +1,8 @@
 import type { SaleEffects, SaleJobAction } from "@/lib/domain/sales/sale-effects";
+import { drawPrequeue } from "@/lib/domain/admission/draw-prequeue";
+import { logger } from "@/lib/log/logger";
 import { holdEffects } from "@/lib/messaging/hold-expiry";
+import { publishBookingRequest } from "@/lib/messaging/publish-booking-request";
 import { bullQueue, SALE_SCHEDULE_QUEUE, type SaleScheduleJob } from "@/lib/messaging/queues";
 
 /** One job per sale and action. BullMQ refuses custom ids containing ":", hence the dash. */
@@ -36,5 +39,17 @@ async function scheduleSaleJob(saleId: string, action: SaleJobAction, at: Date):
   );
 }
 
-/** The BullMQ-backed effects of changing a sale, for the web and the worker alike. */
-export const saleEffects: SaleEffects = { ...holdEffects, scheduleSaleJob, cancelSaleJob };
+/**
+ * Draws the pre-queue right at the start. A failure is logged, not thrown: the sale is live either
+ * way, and the worker's sweep draws what is left.
+ */
+async function drawPrequeueAtStart(saleId: string): Promise<void> {
+  try {
+    await drawPrequeue(saleId, publishBookingRequest);
+  } catch (error) {
+    logger.warn({ err: error, saleId }, "pre-queue draw at the start failed; the sweep retries");
+  }
+}
+
+/** The BullMQ- and RabbitMQ-backed effects of changing a sale, for the web and the worker alike. */
+export const saleEffects: SaleEffects = { ...holdEffects, scheduleSaleJob, cancelSaleJob, drawPrequeue: drawPrequeueAtStart };

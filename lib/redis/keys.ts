@@ -24,6 +24,12 @@ export function saleKeys(saleId: string) {
     holds: `sale:${tag}:holds`,
     /** Sorted set: waitlisted users, member "bookingId|userId", score ticket. */
     waitlist: `sale:${tag}:waitlist`,
+    /** Hash: userId → JSON of the intent ({bookingId, admittedAt, ip, userAgent}), for users who arrived before the start. */
+    prequeue: `sale:${tag}:prequeue`,
+    /** Hash: bookingId → "ticket|userId|<intent JSON>": drawn from the pre-queue, not yet confirmed by RabbitMQ. */
+    drawn: `sale:${tag}:drawn`,
+    /** String: held by the one process drawing the pre-queue (SET NX PX). */
+    drawLock: `sale:${tag}:draw-lock`,
     /** Set: bookingIds whose admission was undone (their message must be ignored). */
     void: `sale:${tag}:void`,
     /** Hash: counters by outcome (hold, waitlisted, sold_out, booked, expired, cancelled, rejected). */

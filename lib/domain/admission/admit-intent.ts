@@ -5,9 +5,14 @@ import { runScript } from "@/lib/redis/scripts";
 import type { BookingRequest } from "@/lib/messaging/booking-request";
 import { consumeRateLimit } from "@/lib/domain/admission/rate-limit";
 import { newBookingId } from "@/lib/domain/holds/booking-change";
+import { env } from "@/lib/config/env";
+import { encodePrequeuedIntent } from "@/lib/domain/admission/draw-prequeue";
 
 export type IntentInput = { saleId: string; userId: string; ip: string; userAgent: string };
-export type AdmittedIntent = { ticket: number; position: number; bookingId: string };
+/** In line with a ticket, or (before the start) in the pre-queue, to be given a random place at the draw. */
+export type AdmittedIntent =
+  | { ticket: number; position: number; bookingId: string; prequeued: false }
+  | { ticket: null; position: null; bookingId: string; prequeued: true };
 /** Durably hands the request to the worker; resolves once the broker confirmed it. */
 export type PublishRequest = (request: BookingRequest) => Promise<void>;
 
@@ -25,7 +30,8 @@ const REFUSALS: Partial<Record<string, { code: ErrorCode; message: string }>> = 
 /**
  * Admits a purchase intent: rate limits, the atomic admit step (sale open, one live attempt per
  * user, a ticket from the sale's sequence), then a confirmed publish. If the publish fails the
- * admission is undone, so the user can simply retry.
+ * admission is undone, so the user can simply retry. Before the start the user joins the
+ * pre-queue instead; its draw (drawPrequeue) publishes the intent.
  */
 export async function admitIntent(input: IntentInput, publish: PublishRequest): Promise<AdmittedIntent> {
   const { saleId, userId, ip, userAgent } = input;
@@ -38,12 +44,14 @@ export async function admitIntent(input: IntentInput, publish: PublishRequest): 
 
   const keys = saleKeys(saleId);
   const bookingId = newBookingId(saleId);
-  const reply = await runScript<[string, string | number, (string | number)?]>(
+  const admittedAt = Date.now();
+  const reply = await runScript<[string, (string | number)?, (string | number)?]>(
     redis(),
     "admit",
-    [keys.meta, keys.users, keys.seq, keys.served, keys.inventory, keys.holds, keys.dirty],
-    [userId, bookingId],
+    [keys.meta, keys.users, keys.seq, keys.served, keys.inventory, keys.holds, keys.dirty, keys.prequeue],
+    [userId, bookingId, env().PREQUEUE_OPENS_SECONDS * 1000, encodePrequeuedIntent({ admittedAt, ip, userAgent })],
   );
+  if (reply[0] === "prequeued") return { ticket: null, position: null, bookingId, prequeued: true };
   if (reply[0] !== "ok") {
     const refusal = REFUSALS[String(reply[1])] ?? { code: "conflict" as const, message: "Your request was refused." };
     throw new DomainError(refusal.code, refusal.message);
@@ -51,10 +59,10 @@ export async function admitIntent(input: IntentInput, publish: PublishRequest): 
   const ticket = Number(reply[1]);
   const position = Number(reply[2]);
   try {
-    await publish({ v: 1, saleId, userId, bookingId, ticket, admittedAt: Date.now(), ip, userAgent: userAgent.slice(0, 512) });
+    await publish({ v: 1, saleId, userId, bookingId, ticket, admittedAt, ip, userAgent: userAgent.slice(0, 512) });
   } catch (error) {
     await runScript(redis(), "unadmit", [keys.users, keys.void], [userId, bookingId, ""]);
     throw new DomainError("unavailable", "We could not queue your request. Please try again.", { cause: String(error) });
   }
-  return { ticket, position, bookingId };
+  return { ticket, position, bookingId, prequeued: false };
 }

@@ -1,12 +1,12 @@
 import type { BookingStatus } from "@/lib/db/models/booking";
 
-/** A user's current attempt in one sale, as the Redis users hash keeps it. */
-export type UserEntry = { status: BookingStatus; bookingId: string; ticket: number; expiresAt: number };
+/** A user's current attempt in one sale, as the Redis users hash keeps it ("prequeued": no ticket yet, Redis only). */
+export type UserEntry = { status: BookingStatus | "prequeued"; bookingId: string; ticket: number; expiresAt: number };
 
 export function parseUserEntry(raw: string | null | undefined): UserEntry | null {
   if (!raw) return null;
   const [status, bookingId = "", ticket = "0", expiresAt = "0"] = raw.split("|");
-  return { status: status as BookingStatus, bookingId, ticket: Number(ticket), expiresAt: Number(expiresAt) };
+  return { status: status as UserEntry["status"], bookingId, ticket: Number(ticket), expiresAt: Number(expiresAt) };
 }
 
 /** The MongoDB state a booking must reach (an outbox record in Redis). */

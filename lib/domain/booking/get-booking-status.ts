@@ -9,16 +9,17 @@ export async function getBookingStatus(saleId: string, userId: string): Promise<
   const keys = saleKeys(saleId);
   const replies = await redis()
     .multi()
-    .hmget(keys.meta, "status", "holdMs")
+    .hmget(keys.meta, "status", "holdMs", "startsAt")
     .get(keys.drainRate)
     .get(keys.inventory)
     .zcard(keys.holds)
     .hget(keys.users, userId)
     .get(keys.served)
     .time()
+    .hlen(keys.prequeue)
     .exec();
   const value = <T>(index: number) => replies?.[index]?.[1] as T;
-  const [status, holdMs] = value<(string | null)[]>(0);
+  const [status, holdMs, startsAt] = value<(string | null)[]>(0);
   const drainRate = value<string | null>(1);
   if (!status) throw new DomainError("not_found", "This sale does not exist or is not open yet.");
   const stockLeft = Number(value<string | null>(2) ?? 0);
@@ -35,6 +36,9 @@ export async function getBookingStatus(saleId: string, userId: string): Promise<
   if (!entry) return { ...summary, state: "none" };
   const { bookingId, ticket } = entry;
   switch (entry.status) {
+    case "prequeued":
+      if (status === "ended") return { ...summary, state: "rejected", reason: "The sale ended before it opened." };
+      return { ...summary, state: "prequeued", bookingId, startsAt: new Date(Number(startsAt)).toISOString(), prequeueSize: value<number>(7) };
     case "queued": {
       const position = Math.max(ticket - Number(value<string | null>(5) ?? 0), 1);
       const rate = Number(drainRate ?? 0);

@@ -9,6 +9,8 @@ export type SaleStatusSummary = {
 export type BookingStatusView = SaleStatusSummary &
   (
     | { state: "none" }
+    /** Joined before the start: a random place in line is drawn for everyone in the pre-queue at `startsAt`. */
+    | { state: "prequeued"; bookingId: string; startsAt: string; prequeueSize: number }
     | { state: "queued"; bookingId: string; ticket: number; position: number; estimatedWaitSeconds: number | null }
     | { state: "hold"; bookingId: string; ticket: number; expiresAt: string; holdSeconds: number }
     | { state: "waitlisted"; bookingId: string; ticket: number; waitlistPosition: number }

@@ -8,7 +8,7 @@ import { assertTransition } from "@/lib/domain/sales/sale-transitions";
 
 /**
  * Makes a draft or scheduled sale live now (a marketer's "launch", or the start job at startsAt).
- * A start still in the future moves to now, since admission refuses intents before startsAt.
+ * A start still in the future moves to now. Users who joined the pre-queue get their places.
  */
 export async function launchSale(saleId: string, actor: Actor, effects: SaleEffects, now = new Date()): Promise<AdminSale> {
   const sale = await loadSale(saleId);
@@ -20,5 +20,6 @@ export async function launchSale(saleId: string, actor: Actor, effects: SaleEffe
   const updated = await commitSaleChange(sale, { status: "live", startsAt }, actor, "sale.launch", { from: sale.status, startsAt });
   await effects.cancelSaleJob(saleId, "start");
   await effects.scheduleSaleJob(saleId, "end", sale.endsAt);
+  await effects.drawPrequeue(saleId);
   return updated;
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { authOptions } from "@/lib/auth/options";
+import { prequeueOpensAt } from "@/lib/domain/admission/prequeue-window";
 import { getPublicSale } from "@/lib/domain/catalog/get-public-sale";
 import { getStorefrontStatus } from "@/lib/domain/catalog/get-storefront-status";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -51,7 +52,7 @@ export default async function SalePage({ params }: Props) {
         <div className="space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           <SaleHeading sale={sale} />
           {userId ? (
-            <WaitingRoom sale={sale} initialView={view} signInUrl={signInUrl(path)} />
+            <WaitingRoom sale={{ ...sale, prequeueOpensAt: prequeueOpensAt(sale.startsAt) }} initialView={view} signInUrl={signInUrl(path)} />
           ) : (
             <VisitorBuyBox sale={sale} view={view} />
           )}

@@ -19,6 +19,9 @@ import type { UserRole } from "@/lib/db/models/user";
 import type { AdminSale } from "@/lib/domain/sales/admin-sale";
 import type { SaleFormPayload } from "@/lib/domain/sales/sale-input";
 import { registerUser } from "@/lib/domain/users/register-user";
+import { createSale } from "@/lib/domain/sales/create-sale";
+import { scheduleSale } from "@/lib/domain/sales/schedule-sale";
+import { saleEffects } from "@/lib/messaging/sale-schedule";
 import { createLiveSale } from "@/scripts/lib/create-live-sale";
 
 export { expect };
@@ -99,4 +102,29 @@ export async function seedSale(overrides: Partial<SaleFormPayload> = {}): Promis
     },
     { id: "e2e", email: "e2e-fixtures@example.test" },
   );
+}
+
+/**
+ * Creates a sale and schedules it to start `startsInMs` from now (the schedule worker launches it
+ * then, and draws the pre-queue), with the same small defaults as seedSale.
+ */
+export async function seedScheduledSale(startsInMs: number, overrides: Partial<SaleFormPayload> = {}): Promise<AdminSale> {
+  const actor = { id: "e2e", email: "e2e-fixtures@example.test" };
+  const now = Date.now();
+  const draft = await createSale(
+    {
+      name: `E2E scheduled sale ${randomUUID().slice(0, 8)}`,
+      description: "A scheduled sale created by an end-to-end test.",
+      price: 49,
+      currency: "EUR",
+      stock: 5,
+      startsAt: new Date(now + startsInMs),
+      endsAt: new Date(now + 60 * 60_000),
+      holdSeconds: 120,
+      waitlistMax: 1000,
+      ...overrides,
+    },
+    actor,
+  );
+  return scheduleSale(draft.id, {}, actor, saleEffects);
 }

@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  output: "standalone",
+  // The Docker image runs Next's standalone server (the Dockerfile sets NEXT_OUTPUT); `npm start`
+  // and the e2e stack run `next start`, which standalone output does not support.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
   // Server-only drivers stay as Node modules instead of being bundled.
   // Lua scripts are read at run time; ship them with the standalone output.

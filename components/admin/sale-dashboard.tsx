@@ -52,6 +52,7 @@ export function SaleDashboard({ saleId }: { saleId: string }) {
         <Tile label="Holds" value={whole(stats?.holds)} testId="stat-holds" />
         <Tile label="Booked" value={whole(stats?.booked)} testId="stat-booked" />
         <Tile label="Waitlist" value={whole(stats?.waitlist)} testId="stat-waitlist" />
+        <Tile label="Pre-queue" value={whole(stats?.prequeue)} hint="joined before the start, drawn at it" testId="stat-prequeue" />
         <Tile label="In line (this sale)" value={whole(last?.backlog)} hint="admitted, not yet served" testId="stat-backlog" />
         <Tile label="RabbitMQ queue depth" value={latest ? (latest.queueDepth === null ? "unknown" : whole(latest.queueDepth)) : "—"} hint="all sales" testId="stat-queue" />
         <Tile label="Intents / s" value={rate(last?.intentsPerSec)} hint={`admitted now; ${rate(lastMinute?.intentsPerSec)} over the last minute`} testId="stat-intents" />

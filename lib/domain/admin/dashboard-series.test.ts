@@ -16,6 +16,7 @@ const stats = (over: Partial<SaleStats>): SaleStats => ({
   holds: 0,
   booked: 0,
   waitlist: 0,
+  prequeue: 0,
   admitted: 0,
   served: 0,
   outcomes: { hold: 0, waitlisted: 0, sold_out: 0, booked: 0, expired: 0, cancelled: 0, rejected: 0, promoted: 0 },

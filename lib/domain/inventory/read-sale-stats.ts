@@ -21,6 +21,8 @@ export type SaleStats = {
   holds: number;
   booked: number;
   waitlist: number;
+  /** Users in the pre-queue, waiting for the draw at the start. */
+  prequeue: number;
   /** Tickets handed out at admission. */
   admitted: number;
   /** The highest ticket the worker has served. */
@@ -45,6 +47,7 @@ export async function readSaleStats(saleId: string): Promise<SaleStats> {
     .get(keys.served)
     .hgetall(keys.stats)
     .get(keys.drainRate)
+    .hlen(keys.prequeue)
     .exec();
   const value = <T>(index: number) => replies?.[index]?.[1] as T;
   const [status, stock] = value<(string | null)[]>(0);
@@ -68,6 +71,7 @@ export async function readSaleStats(saleId: string): Promise<SaleStats> {
     holds: value<number>(2) ?? 0,
     booked: outcomes.booked,
     waitlist: value<number>(3) ?? 0,
+    prequeue: value<number>(8) ?? 0,
     admitted: num(value<string | null>(4)),
     served: num(value<string | null>(5)),
     outcomes,

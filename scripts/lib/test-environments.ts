@@ -8,6 +8,7 @@ type Config = Record<string, string | undefined>;
 
 const DEFAULT_MONGODB_URL = "mongodb://127.0.0.1:27017/flashsale";
 const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
+const DEFAULT_RABBITMQ_URL = "amqp://guest:guest@127.0.0.1:5672";
 
 /** The same MongoDB server, another database: `mongodb://host:port/<database>?options`. */
 export function mongoUrlWithDatabase(url: string, database: string): string {
@@ -27,6 +28,8 @@ export function integrationEnv(base: Config = process.env): Record<string, strin
   return {
     MONGODB_URL: mongoUrlWithDatabase(base.MONGODB_URL || DEFAULT_MONGODB_URL, "flashsale_test"),
     REDIS_URL: redisUrlWithDatabase(base.REDIS_URL || DEFAULT_REDIS_URL, 2),
+    // Passed on explicitly: in test mode @next/env skips .env.local, where a second checkout names its own broker.
+    RABBITMQ_URL: base.RABBITMQ_URL || DEFAULT_RABBITMQ_URL,
     BOOKING_QUEUE: "booking_requests_test",
     BULLMQ_PREFIX: "bulltest",
     // Cheap proofs of work, so thousands of simulated users solve quickly; every proof is still verified.
@@ -45,6 +48,7 @@ export function e2eEnv(base: Config = process.env): Record<string, string> {
   return {
     MONGODB_URL: mongoUrlWithDatabase(base.MONGODB_URL || DEFAULT_MONGODB_URL, "flashsale_e2e"),
     REDIS_URL: redisUrlWithDatabase(base.REDIS_URL || DEFAULT_REDIS_URL, 1),
+    RABBITMQ_URL: base.RABBITMQ_URL || DEFAULT_RABBITMQ_URL,
     BOOKING_QUEUE: "booking_requests_e2e",
     BULLMQ_PREFIX: "bulle2e",
     NEXTAUTH_URL: `http://localhost:${webPort}`,

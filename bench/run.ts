@@ -20,6 +20,7 @@ function isolate(options: BenchOptions): void {
   process.env.BOOKING_QUEUE = options.queue;
   process.env.BULLMQ_PREFIX = options.bullPrefix;
   process.env.NEXTAUTH_URL = `http://localhost:${options.webPort}`;
+  process.env.POW_MAX_NUMBER = String(options.powMaxNumber);
   process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? "warn";
 }
 

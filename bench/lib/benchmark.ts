@@ -80,7 +80,7 @@ async function runBaseline(options: BenchOptions, cookies: string[], logDir: str
   const port = options.webPort + 1;
   const bare = await startBareServer(port, logDir);
   const transport = createHttpTransport(port, options.concurrency);
-  const client = createHttpUserClient(transport, { saleId: "bare", cookieOf: (user) => cookies[user]!, ipOf: (user) => ipOf(user, options.usersPerIp) });
+  const client = createHttpUserClient(transport, { saleId: "bare", cookieOf: (user) => cookies[user]!, ipOf: (user) => ipOf(user, options.usersPerIp), solvesChallenges: false });
   try {
     const plain = { ...scenarioOf(options, cookies.length, Date.now() + 60_000), duplicateShare: 0, refresherShare: 0 };
     return await runLoad(client, plain);
@@ -145,9 +145,9 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
       const warmTransport = transport;
       warmUp = async (warmSaleId, warmIds) => {
         const warmCookies = await mintCookies(warmIds);
-        return createHttpUserClient(warmTransport, { saleId: warmSaleId, cookieOf: (user) => warmCookies[user]!, ipOf: warmIpOf });
+        return createHttpUserClient(warmTransport, { saleId: warmSaleId, cookieOf: (user) => warmCookies[user]!, ipOf: warmIpOf, solvesChallenges: true });
       };
-      client = createHttpUserClient(transport, { saleId, cookieOf: (user) => cookies[user]!, ipOf: ipOfUser });
+      client = createHttpUserClient(transport, { saleId, cookieOf: (user) => cookies[user]!, ipOf: ipOfUser, solvesChallenges: true });
     } else {
       client = createEngineUserClient({ saleId, userIdOf, ipOf: ipOfUser });
       warmUp = async (warmSaleId, warmIds) => createEngineUserClient({ saleId: warmSaleId, userIdOf: (user) => warmIds[user]!, ipOf: warmIpOf });

@@ -1,4 +1,7 @@
 import http from "node:http";
+import { solveChallenge, type Challenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/sha";
+import { encodeProof } from "@/lib/domain/admission/proof-payload";
 import type { Answer, UserClient } from "./load";
 
 type Reply = { status: number; body: string };
@@ -6,9 +9,10 @@ type Reply = { status: number; body: string };
 /** A keep-alive HTTP/1.1 client with at most `sockets` connections (one per concurrent user slot). */
 export function createHttpTransport(port: number, sockets: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
-  const send = (method: string, path: string, headers: Record<string, string>): Promise<Reply> =>
+  const send = (method: string, path: string, headers: Record<string, string>, body = ""): Promise<Reply> =>
     new Promise((resolve) => {
-      const request = http.request({ host: "127.0.0.1", port, method, path, agent, headers: { ...headers, "content-length": "0" } }, (response) => {
+      const length = { "content-length": String(Buffer.byteLength(body)), ...(body ? { "content-type": "application/json" } : {}) };
+      const request = http.request({ host: "127.0.0.1", port, method, path, agent, headers: { ...headers, ...length } }, (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
         response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
@@ -16,7 +20,7 @@ export function createHttpTransport(port: number, sockets: number) {
       });
       request.setTimeout(30_000, () => request.destroy(new Error("timeout")));
       request.on("error", (error: Error) => resolve({ status: 0, body: JSON.stringify({ error: { code: `transport:${error.message}` } }) }));
-      request.end();
+      request.end(body);
     });
   return { send, close: () => agent.destroy() };
 }
@@ -34,18 +38,40 @@ function errorCode(json: Record<string, unknown>): string | null {
   return typeof error?.code === "string" ? error.code : null;
 }
 
-export type HttpUsers = { saleId: string; cookieOf: (user: number) => string; ipOf: (user: number) => string };
+export type HttpUsers = {
+  saleId: string;
+  cookieOf: (user: number) => string;
+  ipOf: (user: number) => string;
+  /** Fetch and solve the sale's proof-of-work challenge before each intent, as browsers do (not against the bare baseline). */
+  solvesChallenges: boolean;
+};
+
+const refusalOf = (reply: Reply, json: Record<string, unknown>): Answer => ({ status: reply.status, code: errorCode(json) ?? `http_${reply.status}` });
 
 /** Simulated signed-in users talking to the real web server: session cookie, X-Forwarded-For. */
 export function createHttpUserClient(transport: ReturnType<typeof createHttpTransport>, users: HttpUsers): UserClient {
   const headersOf = (user: number) => ({ cookie: users.cookieOf(user), "x-forwarded-for": users.ipOf(user), "user-agent": "flashsale-bench/1" });
+
+  /** The intent's body: `{proof}` for a freshly solved challenge, or the refusal of the challenge. */
+  async function intentBody(user: number): Promise<{ body: string } | { refused: Answer }> {
+    if (!users.solvesChallenges) return { body: "" };
+    const reply = await transport.send("GET", `/api/sales/${users.saleId}/challenge`, headersOf(user));
+    const json = parse(reply.body);
+    if (reply.status !== 200) return { refused: refusalOf(reply, json) };
+    const challenge = json as unknown as Challenge;
+    const solution = await solveChallenge({ challenge, deriveKey });
+    if (!solution) return { refused: { status: 0, code: "proof_unsolved" } };
+    return { body: JSON.stringify({ proof: encodeProof(challenge, solution) }) };
+  }
+
   return {
     async postIntent(user) {
-      const reply = await transport.send("POST", `/api/sales/${users.saleId}/intents`, headersOf(user));
+      const prepared = await intentBody(user);
+      if ("refused" in prepared) return prepared.refused;
+      const reply = await transport.send("POST", `/api/sales/${users.saleId}/intents`, headersOf(user), prepared.body);
       const json = parse(reply.body);
-      const answer: Answer = { status: reply.status, code: reply.status === 202 ? null : (errorCode(json) ?? `http_${reply.status}`) };
-      if (reply.status === 202) answer.ticket = Number(json.ticket);
-      return answer;
+      if (reply.status !== 202) return refusalOf(reply, json);
+      return { status: 202, code: null, ticket: Number(json.ticket) };
     },
     async pollStatus(user) {
       const reply = await transport.send("GET", `/api/sales/${users.saleId}/status`, headersOf(user));

@@ -36,6 +36,8 @@ export type BenchOptions = {
   baseline: boolean;
   profile: boolean;
   warmup: number;
+  /** POW_MAX_NUMBER of the bench stack: what each simulated user's challenge costs. */
+  powMaxNumber: number;
   out: string;
 };
 
@@ -68,6 +70,9 @@ const HELP = `npm run bench -- [options]
   --profile                 CPU-profile the web (http) or this process (engine) and the
                             worker; the top functions go into the results
   --warmup N                http mode: warm-up intents on a separate sale            [300]
+  --pow-max-number N        the stack's POW_MAX_NUMBER: http-mode users fetch and solve
+                            a challenge before each intent (kept low: the load generator
+                            solves for every simulated user on one core)             [100]
   --out DIR                 results folder                                  [bench/results]
 `;
 
@@ -119,6 +124,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       "no-baseline": { type: "boolean" },
       profile: { type: "boolean" },
       warmup: { type: "string" },
+      "pow-max-number": { type: "string" },
       out: { type: "string" },
     },
   });
@@ -164,6 +170,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     baseline: isHttp && !values["no-baseline"],
     profile: Boolean(values.profile),
     warmup: positiveInt("warmup", values.warmup, 300, 0),
+    powMaxNumber: positiveInt("pow-max-number", values["pow-max-number"], 100),
     out: values.out ?? "bench/results",
   };
 }

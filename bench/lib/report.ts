@@ -90,6 +90,9 @@ export function toMarkdown(result: BenchResult): string {
     "| --- | --- |",
     `| users started / admitted (202) | ${n(result.users.started)} / ${n(result.users.admitted)}${result.users.stoppedEarly ? " (cut short by --max-seconds)" : ""} |`,
     `| scripts (x${result.options.duplicateSends} intents) / refreshers | ${n(result.users.scripts)} / ${n(result.users.refreshers)} |`,
+    result.mode === "http"
+      ? `| proof of work | each intent: GET challenge, solve (POW_MAX_NUMBER ${n(result.options.powMaxNumber)}), POST; its latency counts all three, the request counts below count it once |`
+      : "| proof of work | not in engine mode: admitIntent is called directly |",
     `| admission window | ${n(a.seconds, 1)} s |`,
     `| **admitted/s** | **${n(a.admittedPerSecond)}** |`,
     `| all requests/s (intents + polls) | ${n(a.requestsPerSecond)} |`,

@@ -1,3 +1,4 @@
+import type { Challenge } from "altcha-lib";
 import type { BookingStatusView } from "@/lib/domain/booking/status-view";
 
 /** A refusal from the booking API, as `{error: {code, message}}` plus what the headers said. */
@@ -49,8 +50,17 @@ async function callApi<T>(url: string, init: RequestInit): Promise<ApiResult<T>>
 
 const json = { "Content-Type": "application/json" };
 
-export function requestIntent(saleId: string): Promise<ApiResult<IntentAccepted>> {
-  return callApi(`/api/sales/${encodeURIComponent(saleId)}/intents`, { method: "POST" });
+/** A proof-of-work challenge for this user and sale, to solve before posting an intent. */
+export function fetchChallenge(saleId: string): Promise<ApiResult<Challenge>> {
+  return callApi(`/api/sales/${encodeURIComponent(saleId)}/challenge`, { method: "GET" });
+}
+
+export function requestIntent(saleId: string, proof: string): Promise<ApiResult<IntentAccepted>> {
+  return callApi(`/api/sales/${encodeURIComponent(saleId)}/intents`, {
+    method: "POST",
+    headers: json,
+    body: JSON.stringify({ proof }),
+  });
 }
 
 export function confirmBooking(bookingId: string): Promise<ApiResult<BookingRecord>> {

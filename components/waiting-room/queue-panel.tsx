@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { describeDuration, plural } from "@/components/ui/format";
 import { Countdown, useCountdown } from "@/components/waiting-room/countdown";
 
-export type PanelAction = "buy" | "confirm" | "cancel";
+/** What is under way: `check` is the proof-of-work challenge Buy solves before it posts. */
+export type PanelAction = "check" | "buy" | "confirm" | "cancel";
 
 /** What the last action was told, shown under the panel; `retryAt` (local clock) blocks Buy until then. */
 export type Notice = { tone: "error" | "info"; message: string; retryAt?: string };
@@ -121,9 +122,20 @@ export function QueuePanel(props: QueuePanelProps) {
         )}
 
         {content.buy !== "none" && (
-          <Button onClick={props.onBuy} disabled={!canBuy || pending !== null} busy={pending === "buy"} className="w-full sm:w-auto">
-            Buy now
-          </Button>
+          <div className="space-y-2">
+            <Button
+              onClick={props.onBuy}
+              disabled={!canBuy || pending !== null}
+              busy={pending === "check" || pending === "buy"}
+              className="w-full sm:w-auto"
+            >
+              Buy now
+            </Button>
+            {/* Always rendered, so screen readers hear the text when it appears. */}
+            <p aria-live="polite" data-testid="browser-check" className="min-h-5 text-sm text-slate-600">
+              {pending === "check" ? "Checking your browser…" : ""}
+            </p>
+          </div>
         )}
       </div>
 

@@ -9,6 +9,11 @@ import { pollDelayMs } from "@/components/waiting-room/use-booking-status";
 const router = vi.hoisted(() => ({ push: vi.fn(), replace: vi.fn(), refresh: vi.fn() }));
 vi.mock("next/navigation", () => ({ useRouter: () => router }));
 
+// The proof of work runs in Web Workers, which jsdom lacks; its solver is covered by the unit,
+// integration and e2e suites. Here it answers as the tests say.
+const solver = vi.hoisted(() => ({ solveProof: vi.fn<(challenge: unknown) => Promise<string | null>>() }));
+vi.mock("@/components/waiting-room/solve-proof", () => solver);
+
 /** A stand-in for the browser's EventSource that the test drives by hand. */
 class FakeEventSource {
   static instances: FakeEventSource[] = [];
@@ -68,6 +73,9 @@ function reply(method: string, url: string, ...answers: Reply[]) {
 }
 
 const STATUS_URL = `/api/sales/${SALE_ID}/status`;
+const CHALLENGE_URL = `/api/sales/${SALE_ID}/challenge`;
+const INTENTS_URL = `/api/sales/${SALE_ID}/intents`;
+const CHALLENGE = { parameters: { algorithm: "SHA-256", nonce: "ab", salt: "cd", cost: 1, keyLength: 32, keyPrefix: "00" }, signature: "ef" };
 
 function renderRoom(initialView: BookingStatusView = viewOf("none")) {
   render(
@@ -93,6 +101,9 @@ beforeEach(() => {
   vi.stubGlobal("fetch", fetchMock);
   vi.stubGlobal("EventSource", FakeEventSource);
   Object.values(router).forEach((fn) => fn.mockClear());
+  // Every Buy starts with a challenge, solved into this proof.
+  reply("GET", CHALLENGE_URL, { status: 200, body: CHALLENGE });
+  solver.solveProof.mockReset().mockResolvedValue("solved-proof");
 });
 
 afterEach(() => {
@@ -101,8 +112,8 @@ afterEach(() => {
 });
 
 describe("WaitingRoom buttons", () => {
-  it("Buy now posts an intent to the sale, without a body, and shows the place in line", async () => {
-    reply("POST", `/api/sales/${SALE_ID}/intents`, {
+  it("Buy now solves the sale's challenge, posts the intent with its proof, and shows the place in line", async () => {
+    reply("POST", INTENTS_URL, {
       status: 202,
       body: { ticket: 5, position: 4, bookingId: "b-5", statusUrl: STATUS_URL },
     });
@@ -111,12 +122,79 @@ describe("WaitingRoom buttons", () => {
 
     await userEvent.click(within(room).getByRole("button", { name: "Buy now" }));
 
-    const [[url, init]] = callsTo("POST", `/api/sales/${SALE_ID}/intents`) as [[string, RequestInit]];
-    expect(url).toBe(`/api/sales/${SALE_ID}/intents`);
+    expect(callsTo("GET", CHALLENGE_URL)).toHaveLength(1);
+    expect(solver.solveProof).toHaveBeenCalledWith(CHALLENGE);
+    const [[url, init]] = callsTo("POST", INTENTS_URL) as [[string, RequestInit]];
+    expect(url).toBe(INTENTS_URL);
     expect(init.method).toBe("POST");
-    expect(init.body).toBeUndefined();
+    expect(init.headers).toEqual({ "Content-Type": "application/json" });
+    expect(JSON.parse(String(init.body))).toEqual({ proof: "solved-proof" });
     expect(await within(room).findByRole("heading", { name: "You’re number 4 in line" })).toBeInTheDocument();
     expect(room).toHaveAttribute("data-state", "queued");
+  });
+
+  it("says it is checking the browser, with Buy now busy, while the challenge is solved", async () => {
+    let finish: (proof: string) => void = () => {};
+    solver.solveProof.mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
+    reply("POST", INTENTS_URL, { status: 202, body: { ticket: 1, position: 1, bookingId: "b-1", statusUrl: STATUS_URL } });
+    reply("GET", STATUS_URL, { status: 200, body: viewOf("queued", { bookingId: "b-1", ticket: 1, position: 1 }) });
+    const room = renderRoom();
+
+    await userEvent.click(within(room).getByRole("button", { name: "Buy now" }));
+
+    expect(await within(room).findByText("Checking your browser…")).toHaveAttribute("aria-live", "polite");
+    expect(within(room).getByRole("button", { name: "Buy now" })).toHaveAttribute("aria-busy", "true");
+    expect(within(room).getByRole("button", { name: "Buy now" })).toBeDisabled();
+    expect(callsTo("POST", INTENTS_URL)).toHaveLength(0);
+
+    await act(async () => finish("late-proof"));
+
+    expect(await within(room).findByRole("heading", { name: "You’re next in line" })).toBeInTheDocument();
+    expect(within(room).queryByText("Checking your browser…")).not.toBeInTheDocument();
+    expect(JSON.parse(String((callsTo("POST", INTENTS_URL)[0]![1] as RequestInit).body))).toEqual({ proof: "late-proof" });
+  });
+
+  it("when the browser check fails, says so, posts nothing and offers Buy now again", async () => {
+    solver.solveProof.mockResolvedValueOnce(null);
+    reply("GET", STATUS_URL, { status: 200, body: viewOf("none") });
+    const room = renderRoom();
+
+    await userEvent.click(within(room).getByRole("button", { name: "Buy now" }));
+
+    expect(await within(room).findByRole("alert")).toHaveTextContent("We could not finish checking your browser.");
+    expect(callsTo("POST", INTENTS_URL)).toHaveLength(0);
+    expect(within(room).getByRole("button", { name: "Buy now" })).toBeEnabled();
+    expect(within(room).queryByText("Checking your browser…")).not.toBeInTheDocument();
+  });
+
+  it("shows a refused challenge like a refused intent, with its Retry-After, and solves nothing", async () => {
+    replies.set(`GET ${CHALLENGE_URL}`, [
+      { status: 429, body: { error: { code: "rate_limited", message: "Too many requests. Try again in 4 s." } }, headers: { "Retry-After": "4" } },
+    ]);
+    reply("GET", STATUS_URL, { status: 200, body: viewOf("none") });
+    const room = renderRoom();
+
+    await userEvent.click(within(room).getByRole("button", { name: "Buy now" }));
+
+    const alert = await within(room).findByRole("alert");
+    expect(alert).toHaveTextContent("Too many requests. Try again in 4 s.");
+    expect(within(alert).getByRole("timer", { name: /Time until you can try again/ })).toHaveTextContent("0:04");
+    expect(solver.solveProof).not.toHaveBeenCalled();
+    expect(callsTo("POST", INTENTS_URL)).toHaveLength(0);
+  });
+
+  it("shows the server's refusal of a proof, so the user can press Buy now again", async () => {
+    reply("POST", INTENTS_URL, {
+      status: 403,
+      body: { error: { code: "proof_invalid", message: "This proof of work has expired. Press Buy now again for a new challenge." } },
+    });
+    reply("GET", STATUS_URL, { status: 200, body: viewOf("none") });
+    const room = renderRoom();
+
+    await userEvent.click(within(room).getByRole("button", { name: "Buy now" }));
+
+    expect(await within(room).findByRole("alert")).toHaveTextContent("This proof of work has expired.");
+    expect(within(room).getByRole("button", { name: "Buy now" })).toBeEnabled();
   });
 
   it("Confirm purchase sends PUT /api/bookings/:id with {status: booked} and shows the confirmation", async () => {
@@ -169,7 +247,7 @@ describe("WaitingRoom buttons", () => {
     [410, "sold_out", "Sold out: every item is taken."],
     [503, "unavailable", "We could not queue your request. Please try again."],
   ])("shows a %i %s refusal of Buy now", async (status, code, message) => {
-    reply("POST", `/api/sales/${SALE_ID}/intents`, { status, body: { error: { code, message } } });
+    reply("POST", INTENTS_URL, { status, body: { error: { code, message } } });
     reply("GET", STATUS_URL, { status: 200, body: viewOf("none") });
     const room = renderRoom();
 
@@ -179,7 +257,7 @@ describe("WaitingRoom buttons", () => {
   });
 
   it("tells a rate-limited user when to retry, from Retry-After", async () => {
-    reply("POST", `/api/sales/${SALE_ID}/intents`, {
+    reply("POST", INTENTS_URL, {
       status: 429,
       body: { error: { code: "rate_limited", message: "Too many requests. Slow down." } },
       headers: { "Retry-After": "7" },
@@ -196,7 +274,7 @@ describe("WaitingRoom buttons", () => {
   });
 
   it("shows what the server already has when the user was already in line", async () => {
-    reply("POST", `/api/sales/${SALE_ID}/intents`, {
+    reply("POST", INTENTS_URL, {
       status: 409,
       body: { error: { code: "already_queued", message: "You are already in this sale's queue." } },
     });
@@ -210,7 +288,7 @@ describe("WaitingRoom buttons", () => {
   });
 
   it("sends a user whose session ran out to sign in, and back", async () => {
-    reply("POST", `/api/sales/${SALE_ID}/intents`, {
+    reply("POST", INTENTS_URL, {
       status: 401,
       body: { error: { code: "unauthenticated", message: "Sign in to continue." } },
     });

@@ -7,11 +7,14 @@ import { StockMeter } from "@/components/sales/stock-meter";
 import {
   cancelBooking,
   confirmBooking,
+  fetchChallenge,
   requestIntent,
   type ApiRefusal,
   type ApiResult,
+  type IntentAccepted,
 } from "@/components/waiting-room/booking-api";
 import { QueuePanel, type Notice, type PanelAction } from "@/components/waiting-room/queue-panel";
+import { solveProof } from "@/components/waiting-room/solve-proof";
 import { useBookingStatus, type Transport } from "@/components/waiting-room/use-booking-status";
 
 type WaitingRoomProps = {
@@ -21,6 +24,13 @@ type WaitingRoomProps = {
   initialView: BookingStatusView;
   /** Where a user whose session ran out signs in again (and comes back). */
   signInUrl: string;
+};
+
+const BROWSER_CHECK_FAILED: ApiRefusal = {
+  status: 0,
+  code: "proof_unsolved",
+  message: "We could not finish checking your browser. Please press Buy now again.",
+  retryAfterSeconds: null,
 };
 
 /** Refusals that mean "the server already has an attempt of yours": show what it has. */
@@ -62,8 +72,22 @@ export function WaitingRoom({ sale, initialView, signInUrl }: WaitingRoomProps) 
     setNotice({ tone: ALREADY_IN.has(refusal.code) ? "info" : "error", message: refusal.message, retryAt });
   }
 
+  // Buy is two steps: prove this is a browser doing some work (a challenge solved in Web Workers,
+  // shown as "Checking your browser…"), then post the intent with that proof.
+  async function requestIntentWithProof(): Promise<ApiResult<IntentAccepted>> {
+    const challenge = await fetchChallenge(sale.id);
+    if (!challenge.ok) return challenge;
+    const proof = await solveProof(challenge.data).catch((error: unknown) => {
+      console.error("solving the proof-of-work challenge failed", error);
+      return null;
+    });
+    if (proof === null) return { ok: false, refusal: BROWSER_CHECK_FAILED };
+    setPending("buy");
+    return requestIntent(sale.id, proof);
+  }
+
   const buy = () =>
-    run("buy", () => requestIntent(sale.id), (accepted) =>
+    run("check", requestIntentWithProof, (accepted) =>
       assume((current) =>
         // The stream may already have told us more about this very booking than the 202 did.
         "bookingId" in current && current.bookingId === accepted.bookingId

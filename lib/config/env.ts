@@ -29,6 +29,10 @@ const serverSchema = z.object({
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   RATE_LIMIT_USER_PER_10S: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_IP_PER_10S: z.coerce.number().int().min(1).default(2000),
+  // Proof of work before queuing: the HMAC key that signs challenges (unset: derived from
+  // NEXTAUTH_SECRET, so nothing has to be set) and the largest counter a client must reach.
+  POW_HMAC_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  POW_MAX_NUMBER: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO_SEED: flag.default(false),
 });

@@ -3,6 +3,7 @@ export const ERROR_STATUS = {
   bad_request: 400,
   unauthenticated: 401,
   forbidden: 403,
+  proof_invalid: 403,
   not_found: 404,
   already_queued: 409,
   already_booked: 409,
@@ -13,7 +14,6 @@ export const ERROR_STATUS = {
   not_started: 423,
   paused: 423,
   rate_limited: 429,
-  challenge_required: 428,
   unavailable: 503,
   internal: 500,
 } as const;

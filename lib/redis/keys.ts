@@ -61,3 +61,8 @@ export const RATE_LIMIT_PREFIX = { user: "rl:user", ip: "rl:ip" } as const;
 /** Set of blocked user ids and IPs (admin action). */
 export const BLOCKED_USERS_KEY = "blocked:users";
 export const BLOCKED_IPS_KEY = "blocked:ips";
+
+/** Marks a proof-of-work challenge as spent (by its signature), until the challenge expires. */
+export function usedProofKey(challengeSignature: string): string {
+  return `pow:used:${challengeSignature}`;
+}

@@ -32,6 +32,8 @@ export function integrationEnv(base: Config = process.env): Record<string, strin
     RABBITMQ_URL: base.RABBITMQ_URL || DEFAULT_RABBITMQ_URL,
     BOOKING_QUEUE: "booking_requests_test",
     BULLMQ_PREFIX: "bulltest",
+    // Cheap proofs of work, so thousands of simulated users solve quickly; every proof is still verified.
+    POW_MAX_NUMBER: "1000",
     LOG_LEVEL: "warn",
   };
 }
@@ -54,6 +56,8 @@ export function e2eEnv(base: Config = process.env): Record<string, string> {
     WORKER_METRICS_PORT: base.E2E_WORKER_METRICS_PORT || "9465",
     DEFAULT_HOLD_SECONDS: "8",
     SWEEP_INTERVAL_MS: "1000",
+    // The browser still solves a real challenge on every Buy, only a cheap one.
+    POW_MAX_NUMBER: "1000",
     LOG_LEVEL: "warn",
   };
 }

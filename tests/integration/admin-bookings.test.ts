@@ -4,7 +4,6 @@ import * as csvRoute from "@/app/api/admin/sales/[id]/bookings.csv/route";
 import * as flaggedRoute from "@/app/api/admin/sales/[id]/flagged/route";
 import * as blocksRoute from "@/app/api/admin/blocks/route";
 import * as auditRoute from "@/app/api/admin/audit/route";
-import { POST as postIntent } from "@/app/api/sales/[saleId]/intents/route";
 import { admitIntent } from "@/lib/domain/admission/admit-intent";
 import { serveIntents } from "@/lib/domain/booking/serve-intents";
 import { confirmHold } from "@/lib/domain/holds/confirm-hold";
@@ -15,7 +14,7 @@ import { holdEffects } from "@/lib/messaging/hold-expiry";
 import { saleEffects } from "@/lib/messaging/sale-schedule";
 import { redis } from "@/lib/redis/client";
 import { BLOCKED_IPS_KEY, BLOCKED_USERS_KEY } from "@/lib/redis/keys";
-import { callRoute, purgeBookingQueue, sessionCookie } from "./support/harness";
+import { callRoute, postIntentAs, purgeBookingQueue, sessionCookie } from "./support/harness";
 import { callRaw, draftSale, MARKETER, readStreamUntil } from "./admin-support";
 
 const SHARED_IP = "192.0.2.10";
@@ -116,7 +115,7 @@ describe("flagged clients and blocks", () => {
   it("a blocked IP or user gets 403 on a new intent; unblocking lets them in; the audit trail has it all", async () => {
     const late = await registerUser({ email: `export-late-${Date.now()}@test.local`, name: "Late", password: "password-123" });
     const intentAs = async (userId: string, ip: string) =>
-      callRoute(postIntent, `/api/sales/${saleId}/intents`, { saleId }, { method: "POST", cookie: await sessionCookie(userId), ip });
+      postIntentAs(userId, saleId, { ip });
 
     const block = await callRoute(blocksRoute.POST, "/api/admin/blocks", {}, { method: "POST", cookie: marketer, body: { kind: "ip", value: SHARED_IP } });
     expect(block.body).toEqual({ client: { kind: "ip", value: SHARED_IP, label: SHARED_IP, blocked: true } });

@@ -6,7 +6,6 @@ import * as resumeRoute from "@/app/api/admin/sales/[id]/resume/route";
 import * as endRoute from "@/app/api/admin/sales/[id]/end/route";
 import * as scheduleRoute from "@/app/api/admin/sales/[id]/schedule/route";
 import * as saleRoute from "@/app/api/admin/sales/[id]/route";
-import { POST as postIntent } from "@/app/api/sales/[saleId]/intents/route";
 import { AuditEvent } from "@/lib/db/models/audit-event";
 import { Sale } from "@/lib/db/models/sale";
 import { redis } from "@/lib/redis/client";
@@ -14,7 +13,7 @@ import { saleKeys } from "@/lib/redis/keys";
 import { bullQueue, SALE_SCHEDULE_QUEUE, type SaleScheduleJob } from "@/lib/messaging/queues";
 import { saleEffects, saleJobId } from "@/lib/messaging/sale-schedule";
 import { startSaleScheduleWorker } from "@/worker/sale-schedule-worker";
-import { callRoute, purgeBookingQueue, sessionCookie, userIds, waitFor } from "./support/harness";
+import { callRoute, postIntentAs, purgeBookingQueue, sessionCookie, userIds, waitFor } from "./support/harness";
 import { draftSale } from "./admin-support";
 
 let worker: Worker<SaleScheduleJob>;
@@ -37,7 +36,7 @@ const statusInRedis = (id: string) => redis().hget(saleKeys(id).meta, "status");
 const act = (handler: typeof launchRoute.POST, id: string, verb: string, body?: unknown) =>
   callRoute(handler, `/api/admin/sales/${id}/${verb}`, { id }, { method: "POST", cookie: marketer, body });
 const intent = async (saleId: string, userId: string) =>
-  callRoute(postIntent, `/api/sales/${saleId}/intents`, { saleId }, { method: "POST", cookie: await sessionCookie(userId), ip: "10.77.0.1" });
+  postIntentAs(userId, saleId, { ip: "10.77.0.1" });
 
 describe("sale scheduling", () => {
   it("a scheduled sale goes live at its start and ends at its end, flipped by the schedule worker", async () => {

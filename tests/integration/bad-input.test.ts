@@ -8,7 +8,7 @@ import { Booking } from "@/lib/db/models/booking";
 import { readSaleStats } from "@/lib/domain/inventory/read-sale-stats";
 import { redis } from "@/lib/redis/client";
 import { BLOCKED_USERS_KEY } from "@/lib/redis/keys";
-import { callRoute, createLiveSale, purgeBookingQueue, sessionCookie, startWorker, stopWorker, userIds } from "./support/harness";
+import { callRoute, createLiveSale, postIntentAs, purgeBookingQueue, sessionCookie, startWorker, stopWorker, userIds } from "./support/harness";
 import { mongoBookings, waitUntilDrained } from "./support/sale-checks";
 
 let worker: ChildProcess | undefined;
@@ -21,7 +21,7 @@ beforeAll(async () => {
   worker = await startWorker();
   ({ saleId } = await createLiveSale({ stock: 3 }));
   owner = userIds("owner", 1)[0]!;
-  const admitted = await callRoute(postIntent, `/api/sales/${saleId}/intents`, { saleId }, { method: "POST", cookie: await sessionCookie(owner) });
+  const admitted = await postIntentAs(owner, saleId);
   bookingId = admitted.body.bookingId;
   await waitUntilDrained(saleId);
   await mongoBookings(saleId);
@@ -35,7 +35,8 @@ async function snapshot() {
   return { stats: { ...stats, drainRatePerSec: 0 }, status: booking?.status, rank: booking?.rank };
 }
 
-const intent = (id: string, cookie: string | null) => callRoute(postIntent, `/api/sales/${id}/intents`, { saleId: id }, { method: "POST", cookie });
+const anonymousIntent = (cookie: string | null) =>
+  callRoute(postIntent, `/api/sales/${saleId}/intents`, { saleId }, { method: "POST", cookie, body: { proof: "not checked before the session" } });
 const put = (id: string, cookie: string | null, options: { body?: unknown; rawBody?: string }) =>
   callRoute(putBooking, `/api/bookings/${id}`, { id }, { method: "PUT", cookie, ...options });
 const del = (id: string, cookie: string | null, options: { body?: unknown; rawBody?: string }) =>
@@ -43,10 +44,10 @@ const del = (id: string, cookie: string | null, options: { body?: unknown; rawBo
 
 describe("bad input is refused clearly and changes nothing", () => {
   it.each([
-    ["no session", async () => intent(saleId, null), 401, "unauthenticated"],
-    ["a forged session cookie", async () => intent(saleId, "next-auth.session-token=not-a-jwt"), 401, "unauthenticated"],
-    ["an unknown sale", async () => intent(new mongoose.Types.ObjectId().toString(), await sessionCookie("someone")), 404, "not_found"],
-    ["a sale id that is not an id", async () => intent("../../etc", await sessionCookie("someone")), 404, "not_found"],
+    ["no session", async () => anonymousIntent(null), 401, "unauthenticated"],
+    ["a forged session cookie", async () => anonymousIntent("next-auth.session-token=not-a-jwt"), 401, "unauthenticated"],
+    ["an unknown sale", async () => postIntentAs("someone", new mongoose.Types.ObjectId().toString()), 404, "not_found"],
+    ["a sale id that is not an id", async () => postIntentAs("someone", "../../etc"), 404, "not_found"],
     ["status without a session", async () => callRoute(getStatus, `/api/sales/${saleId}/status`, { saleId }, { cookie: null }), 401, "unauthenticated"],
     ["confirm without a session", async () => put(bookingId, null, { body: { status: "booked" } }), 401, "unauthenticated"],
     ["confirm with broken JSON", async () => put(bookingId, await sessionCookie(owner), { rawBody: "{status: booked" }), 400, "bad_request"],
@@ -69,7 +70,7 @@ describe("bad input is refused clearly and changes nothing", () => {
   });
 
   it("refuses sales that are not open with 423 or 410, and blocked users with 403", async () => {
-    const cookie = await sessionCookie(userIds("closed", 1)[0]!);
+    const userId = userIds("closed", 1)[0]!;
     const cases = [
       { sale: await createLiveSale({ status: "scheduled", startsAt: new Date(Date.now() + 3_600_000) }), status: 423, code: "not_started" },
       { sale: await createLiveSale({ status: "live", startsAt: new Date(Date.now() + 3_600_000) }), status: 423, code: "not_started" },
@@ -78,14 +79,14 @@ describe("bad input is refused clearly and changes nothing", () => {
       { sale: await createLiveSale({ endsAt: new Date(Date.now() - 1000), startsAt: new Date(Date.now() - 60_000) }), status: 410, code: "sale_ended" },
     ];
     for (const { sale, status, code } of cases) {
-      const answer = await intent(sale.saleId, cookie);
+      const answer = await postIntentAs(userId, sale.saleId);
       expect(answer.status).toBe(status);
       expect(answer.body.error.code).toBe(code);
       expect((await readSaleStats(sale.saleId)).admitted).toBe(0);
     }
     const blocked = userIds("blocked", 1)[0]!;
     await redis().sadd(BLOCKED_USERS_KEY, blocked);
-    const answer = await intent(saleId, await sessionCookie(blocked));
+    const answer = await postIntentAs(blocked, saleId);
     expect(answer.status).toBe(403);
     await redis().srem(BLOCKED_USERS_KEY, blocked);
   });

@@ -1,8 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as postIntent } from "@/app/api/sales/[saleId]/intents/route";
 import { GET as getStatus } from "@/app/api/sales/[saleId]/status/route";
-import { callRoute, createLiveSale, mapLimit, purgeBookingQueue, sessionCookie, startWorker, stopWorker, userIds } from "./support/harness";
+import { callRoute, createLiveSale, mapLimit, postIntentAs, purgeBookingQueue, sessionCookie, startWorker, stopWorker, userIds } from "./support/harness";
 import { mongoBookings, stockAddsUp, userStates, waitUntilDrained } from "./support/sale-checks";
 
 let worker: ChildProcess | undefined;
@@ -17,7 +16,7 @@ describe("a stampede on the intents API", () => {
     const { saleId } = await createLiveSale({ stock: 100, waitlistMax: 400 });
     const users = userIds("race", 5000);
     const answers = await mapLimit(users, 200, async (userId, i) =>
-      callRoute(postIntent, `/api/sales/${saleId}/intents`, { saleId }, { method: "POST", cookie: await sessionCookie(userId), ip: `10.1.${i % 250}.${i % 200}` }),
+      postIntentAs(userId, saleId, { ip: `10.1.${i % 250}.${i % 200}` }),
     );
     expect(answers.filter((a) => a.status === 202)).toHaveLength(5000);
     const tickets = answers.map((a) => a.body.ticket as number).sort((x, y) => x - y);
@@ -45,10 +44,10 @@ describe("a stampede on the intents API", () => {
 
   it("one user sending 50 intents at once gets one ticket; the rest are refused as queued or rate limited", async () => {
     const { saleId } = await createLiveSale({ stock: 5 });
-    const cookie = await sessionCookie(userIds("tabs", 1)[0]!);
-    const answers = await Promise.all(
-      Array.from({ length: 50 }, () => callRoute(postIntent, `/api/sales/${saleId}/intents`, { saleId }, { method: "POST", cookie })),
-    );
+    const userId = userIds("tabs", 1)[0]!;
+    const cookie = await sessionCookie(userId);
+    // Each with a proof of its own, as 50 tabs would send: the one-per-user rule must hold even so.
+    const answers = await Promise.all(Array.from({ length: 50 }, () => postIntentAs(userId, saleId)));
     expect(answers.filter((a) => a.status === 202)).toHaveLength(1);
     const refused = answers.filter((a) => a.status !== 202);
     expect(refused).toHaveLength(49);

@@ -1,13 +1,12 @@
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as postIntent } from "@/app/api/sales/[saleId]/intents/route";
 import { PUT as putBooking } from "@/app/api/bookings/[id]/route";
 import { env } from "@/lib/config/env";
 import { Booking } from "@/lib/db/models/booking";
 import { readSaleStats } from "@/lib/domain/inventory/read-sale-stats";
 import { redis } from "@/lib/redis/client";
 import { saleKeys } from "@/lib/redis/keys";
-import { callRoute, createLiveSale, mapLimit, purgeBookingQueue, queueDepth, sessionCookie, startWorker, stopWorker, userIds, waitFor } from "./support/harness";
+import { callRoute, createLiveSale, mapLimit, postIntentAs, purgeBookingQueue, queueDepth, sessionCookie, startWorker, stopWorker, userIds, waitFor } from "./support/harness";
 import { mongoBookings, userStates, waitUntilDrained } from "./support/sale-checks";
 
 let worker: ChildProcess | undefined;
@@ -16,7 +15,7 @@ afterAll(async () => stopWorker(worker));
 
 async function admitAll(saleId: string, users: string[], ipBase: number) {
   return mapLimit(users, 100, async (userId, i) => {
-    const answer = await callRoute(postIntent, `/api/sales/${saleId}/intents`, { saleId }, { method: "POST", cookie: await sessionCookie(userId), ip: `10.${ipBase}.${i % 250}.2` });
+    const answer = await postIntentAs(userId, saleId, { ip: `10.${ipBase}.${i % 250}.2` });
     expect(answer.status).toBe(202);
     return answer.body as { ticket: number; bookingId: string };
   });
@@ -107,7 +106,7 @@ describe("crashes", () => {
 
     // The same users and new ones try again: nobody gets a second live booking, nothing is oversold.
     const retries = await mapLimit([...holders, ...userIds("late", 50)], 50, async (userId, i) =>
-      callRoute(postIntent, `/api/sales/${saleId}/intents`, { saleId }, { method: "POST", cookie: await sessionCookie(userId), ip: `10.5.${i}.1` }),
+      postIntentAs(userId, saleId, { ip: `10.5.${i}.1` }),
     );
     expect(retries.slice(0, stock).every((answer) => answer.status === 409)).toBe(true);
     const newTickets = retries.filter((answer) => answer.status === 202).map((answer) => answer.body.ticket as number);

@@ -1,6 +1,5 @@
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as postIntent } from "@/app/api/sales/[saleId]/intents/route";
 import { GET as getStatus } from "@/app/api/sales/[saleId]/status/route";
 import { PUT as putBooking } from "@/app/api/bookings/[id]/route";
 import { Booking } from "@/lib/db/models/booking";
@@ -11,7 +10,7 @@ import { saleEffects } from "@/lib/messaging/sale-schedule";
 import { expireHold } from "@/lib/domain/holds/expire-hold";
 import { readSaleStats } from "@/lib/domain/inventory/read-sale-stats";
 import { holdEffects } from "@/lib/messaging/hold-expiry";
-import { callRoute, createLiveSale, mapLimit, purgeBookingQueue, sessionCookie, startWorker, stopWorker, userIds, waitFor } from "./support/harness";
+import { callRoute, createLiveSale, mapLimit, postIntentAs, purgeBookingQueue, sessionCookie, startWorker, stopWorker, userIds, waitFor } from "./support/harness";
 import { mongoBookings, stockAddsUp, userStates, waitUntilDrained } from "./support/sale-checks";
 
 let worker: ChildProcess | undefined;
@@ -23,7 +22,7 @@ afterAll(async () => stopWorker(worker));
 
 async function admitInOrder(saleId: string, users: string[]) {
   for (const userId of users) {
-    const answer = await callRoute(postIntent, `/api/sales/${saleId}/intents`, { saleId }, { method: "POST", cookie: await sessionCookie(userId) });
+    const answer = await postIntentAs(userId, saleId);
     expect(answer.status).toBe(202);
   }
   await waitUntilDrained(saleId);
@@ -99,7 +98,7 @@ describe("holds", () => {
     const { saleId } = await createLiveSale({ stock, holdSeconds: 20, waitlistMax: 0 });
     const users = userIds("racer", stock);
     await mapLimit(users, 100, async (userId, i) => {
-      const answer = await callRoute(postIntent, `/api/sales/${saleId}/intents`, { saleId }, { method: "POST", cookie: await sessionCookie(userId), ip: `10.2.${i % 250}.1` });
+      const answer = await postIntentAs(userId, saleId, { ip: `10.2.${i % 250}.1` });
       expect(answer.status).toBe(202);
     });
     await waitUntilDrained(saleId);

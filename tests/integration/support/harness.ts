@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createServer, type AddressInfo } from "node:net";
+import { solveChallenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/sha";
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { env } from "@/lib/config/env";
@@ -8,6 +10,9 @@ import { connectMongo } from "@/lib/db/connect";
 import { Sale, type SaleDoc } from "@/lib/db/models/sale";
 import { assertBookingQueue, connectRabbit } from "@/lib/messaging/rabbit";
 import { publishSaleState } from "@/lib/domain/inventory/publish-sale-state";
+import { createProofChallenge } from "@/lib/domain/admission/proof-of-work";
+import { encodeProof } from "@/lib/domain/admission/proof-payload";
+import { POST as postIntent } from "@/app/api/sales/[saleId]/intents/route";
 
 /** A port nobody listens on now, so a worker left over from an aborted run cannot answer for ours. */
 async function freePort(): Promise<number> {
@@ -44,6 +49,20 @@ export async function callRoute<P extends Record<string, string>>(
   const response = await handler(request, { params: Promise.resolve(params) });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+}
+
+/** A proof of work for this user and sale, as a browser sends it: a real challenge, really solved. */
+export async function solvedProof(userId: string, saleId: string): Promise<string> {
+  const challenge = await createProofChallenge({ userId, saleId });
+  const solution = await solveChallenge({ challenge, deriveKey });
+  if (!solution) throw new Error("the proof-of-work challenge was not solved");
+  return encodeProof(challenge, solution);
+}
+
+/** POST /api/sales/:saleId/intents as the browser sends it: signed in as the user, with a solved proof. */
+export async function postIntentAs(userId: string, saleId: string, options: Pick<CallOptions, "ip"> = {}): Promise<RouteAnswer> {
+  const body = { proof: await solvedProof(userId, saleId) };
+  return callRoute(postIntent, `/api/sales/${saleId}/intents`, { saleId }, { method: "POST", cookie: await sessionCookie(userId), body, ...options });
 }
 
 export async function createLiveSale(overrides: Partial<Pick<SaleDoc, "stock" | "holdSeconds" | "waitlistMax" | "status" | "startsAt" | "endsAt">> = {}) {

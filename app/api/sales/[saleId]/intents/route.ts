@@ -1,8 +1,9 @@
-// POST /api/sales/:saleId/intents — join the sale's queue (202 with ticket and position)
+// POST /api/sales/:saleId/intents — join the sale's queue with a solved challenge (202 with ticket and position)
 import type { NextRequest } from "next/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { admitIntent } from "@/lib/domain/admission/admit-intent";
-import { errorResponse } from "@/lib/http/error-response";
+import { verifyProof } from "@/lib/domain/admission/proof-of-work";
+import { errorResponse, readJson } from "@/lib/http/error-response";
 import { clientInfo } from "@/lib/http/client-info";
 import { publishBookingRequest } from "@/lib/messaging/publish-booking-request";
 import { metrics } from "@/lib/metrics/registry";
@@ -11,6 +12,8 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const stopTimer = metrics().admissionSeconds.startTimer();
   try {
     const [{ saleId }, user] = await Promise.all([params, requireUser(request)]);
+    // Before admission, so a refused proof changes nothing.
+    await verifyProof({ saleId, userId: user.id, body: await readJson(request) });
     const admitted = await admitIntent({ saleId, userId: user.id, ...clientInfo(request) }, publishBookingRequest);
     metrics().intents.inc({ outcome: "admitted" });
     return Response.json({ ...admitted, statusUrl: `/api/sales/${saleId}/status` }, { status: 202 });

@@ -1,0 +1,151 @@
+import { hkdfSync } from "node:crypto";
+import { createChallenge, randomInt, verifySolution, type Challenge, type Payload } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/sha";
+import { z } from "zod";
+import { env } from "@/lib/config/env";
+import { DomainError } from "@/lib/errors/domain-error";
+import { redis } from "@/lib/redis/client";
+import { saleKeys, usedProofKey } from "@/lib/redis/keys";
+import { consumeRateLimit } from "@/lib/domain/admission/rate-limit";
+
+/** Whose intent a challenge is for: a proof is only good for this user on this sale. */
+export type ProofSubject = { userId: string; saleId: string };
+
+export type ProofSettings = {
+  /** The solver tries counters from 0; the answer is a random one in 1..maxNumber. */
+  maxNumber: number;
+  /** How long a challenge may be solved and spent, from its creation. */
+  ttlSeconds: number;
+  hmacSignatureSecret: string;
+  hmacKeySignatureSecret: string;
+};
+
+// Iterated SHA-256 with one round: every browser's WebCrypto has it, and the work is the
+// number of counters tried, so POW_MAX_NUMBER alone sets the price (like altcha v1's maxNumber).
+const ALGORITHM = "SHA-256";
+const COST = 1;
+const CHALLENGE_TTL_SECONDS = 180;
+
+const CHALLENGE_HELP = "Get a challenge from GET /api/sales/:saleId/challenge, solve it, and send the solution.";
+
+/**
+ * Two independent secrets (one signs the challenge, one the expected answer) derived from
+ * POW_HMAC_KEY, or from NEXTAUTH_SECRET when it is unset, so nothing extra has to be configured.
+ */
+export function deriveProofSecrets(masterKey: string): Pick<ProofSettings, "hmacSignatureSecret" | "hmacKeySignatureSecret"> {
+  const derive = (info: string) => Buffer.from(hkdfSync("sha256", masterKey, "flash-sale proof of work", info, 32)).toString("hex");
+  return { hmacSignatureSecret: derive("challenge signature"), hmacKeySignatureSecret: derive("answer signature") };
+}
+
+let cachedSettings: ProofSettings | undefined;
+
+function settingsFromEnv(): ProofSettings {
+  cachedSettings ??= {
+    maxNumber: env().POW_MAX_NUMBER,
+    ttlSeconds: CHALLENGE_TTL_SECONDS,
+    ...deriveProofSecrets(env().POW_HMAC_KEY ?? env().NEXTAUTH_SECRET),
+  };
+  return cachedSettings;
+}
+
+/**
+ * A signed challenge bound to the user and the sale. Deterministic mode: the server picks the
+ * answer and signs the key it derives, so checking a proof is one HMAC, never the work itself.
+ */
+export function createProofChallenge(subject: ProofSubject, settings = settingsFromEnv(), nowMs = Date.now()): Promise<Challenge> {
+  return createChallenge({
+    algorithm: ALGORITHM,
+    cost: COST,
+    counter: randomInt(settings.maxNumber),
+    deriveKey,
+    data: { userId: subject.userId, saleId: subject.saleId },
+    expiresAt: new Date(nowMs + settings.ttlSeconds * 1000),
+    hmacSignatureSecret: settings.hmacSignatureSecret,
+    hmacKeySignatureSecret: settings.hmacKeySignatureSecret,
+  });
+}
+
+/** GET challenge: rate limited like intents, and only for a sale the shop knows. */
+export async function issueProofChallenge(input: ProofSubject & { ip: string }): Promise<Challenge> {
+  await consumeRateLimit(input.userId, input.ip);
+  if (!(await redis().exists(saleKeys(input.saleId).meta))) throw new DomainError("not_found", "This sale does not exist.");
+  return createProofChallenge(input);
+}
+
+const proofBodySchema = z.object({ proof: z.string().min(1) });
+
+/** The proof from an intent's body `{"proof": "…"}`; 400 naming what to send when it is missing. */
+export function readProof(body: unknown): string {
+  const parsed = proofBodySchema.safeParse(body);
+  if (!parsed.success) throw new DomainError("bad_request", `A proof of work is required: send {"proof": "<solved challenge>"}. ${CHALLENGE_HELP}`);
+  return parsed.data.proof;
+}
+
+// Loose objects: the signature covers every parameter, so none may be dropped before checking it.
+const payloadSchema = z.object({
+  challenge: z.object({
+    parameters: z.looseObject({
+      algorithm: z.string(),
+      nonce: z.string(),
+      salt: z.string(),
+      cost: z.number(),
+      keyLength: z.number(),
+      keyPrefix: z.string(),
+      keySignature: z.string().optional(),
+      expiresAt: z.number().optional(),
+      data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+    }),
+    signature: z.string().min(1),
+  }),
+  solution: z.looseObject({ counter: z.number(), derivedKey: z.string() }),
+});
+
+/** Decodes an altcha payload (base64 JSON); 400 when it is not one. */
+export function decodeProof(proof: string): Payload {
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(proof, "base64").toString("utf8"));
+  } catch {
+    json = null;
+  }
+  const parsed = payloadSchema.safeParse(json);
+  if (!parsed.success) throw new DomainError("bad_request", `The proof is not a solved challenge. ${CHALLENGE_HELP}`);
+  return parsed.data as Payload;
+}
+
+const refuse = (message: string) => new DomainError("proof_invalid", `${message} Press Buy now again for a new challenge.`);
+
+/**
+ * Checks a proof without spending it: the signature (so nothing was changed), the expiry, the
+ * answer, and that it was issued to this user for this sale. Returns the challenge's signature
+ * (its id) and when it expires. Throws 403 `proof_invalid` otherwise.
+ */
+export async function checkProof(proof: string, subject: ProofSubject, settings = settingsFromEnv()): Promise<{ id: string; expiresAtMs: number }> {
+  const { challenge, solution } = decodeProof(proof);
+  const result = await verifySolution({
+    challenge,
+    solution,
+    deriveKey,
+    hmacSignatureSecret: settings.hmacSignatureSecret,
+    hmacKeySignatureSecret: settings.hmacKeySignatureSecret,
+  });
+  const { data, expiresAt, keySignature } = challenge.parameters;
+  if (result.expired) throw refuse("This proof of work has expired.");
+  // Every challenge we issue has an expiry and a signed answer; one without them is not ours.
+  if (!result.verified || expiresAt === undefined || keySignature === undefined) throw refuse("This proof of work is not valid.");
+  if (data?.userId !== subject.userId || data?.saleId !== subject.saleId) {
+    throw refuse("This proof of work was issued for another user or sale.");
+  }
+  return { id: challenge.signature!, expiresAtMs: expiresAt * 1000 };
+}
+
+/**
+ * Verifies and spends the proof sent with an intent. Single use: the first request to spend a
+ * challenge marks it in Redis until it expires; any later one is refused, so a script cannot
+ * solve once and queue many times.
+ */
+export async function verifyProof(input: ProofSubject & { body: unknown }, nowMs = Date.now()): Promise<void> {
+  const { id, expiresAtMs } = await checkProof(readProof(input.body), input);
+  const spent = await redis().set(usedProofKey(id), "1", "PX", Math.max(1000, expiresAtMs - nowMs + 1000), "NX");
+  if (spent !== "OK") throw refuse("This proof of work was already used.");
+}

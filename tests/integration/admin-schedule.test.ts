@@ -10,6 +10,7 @@ import { AuditEvent } from "@/lib/db/models/audit-event";
 import { Sale } from "@/lib/db/models/sale";
 import { redis } from "@/lib/redis/client";
 import { saleKeys } from "@/lib/redis/keys";
+import { getBookingStatus } from "@/lib/domain/booking/get-booking-status";
 import { bullQueue, SALE_SCHEDULE_QUEUE, type SaleScheduleJob } from "@/lib/messaging/queues";
 import { saleEffects, saleJobId } from "@/lib/messaging/sale-schedule";
 import { startSaleScheduleWorker } from "@/worker/sale-schedule-worker";
@@ -45,11 +46,18 @@ describe("sale scheduling", () => {
     const scheduled = await act(scheduleRoute.POST, id, "schedule", { startsAt: inMs(1500), endsAt: inMs(4500) });
     expect(scheduled.status).toBe(200);
     expect(scheduled.body.sale.status).toBe("scheduled");
-    expect((await intent(id, early!)).status).toBe(423);
+    // Before the start, within the pre-queue window: a place in the pre-queue, no ticket yet.
+    const beforeStart = await intent(id, early!);
+    expect(beforeStart.status).toBe(202);
+    expect(beforeStart.body).toMatchObject({ prequeued: true, ticket: null });
 
     await waitFor(async () => (await statusInMongo(id)) === "live", 30_000);
     expect(await statusInRedis(id)).toBe("live");
-    expect((await intent(id, onTime!)).status).toBe(202);
+    // The launch draws the pre-queue: the early user gets the first ticket, the next comes after.
+    await waitFor(async () => (await getBookingStatus(id, early!)).state !== "prequeued", 30_000);
+    const onTimeAnswer = await intent(id, onTime!);
+    expect(onTimeAnswer.status).toBe(202);
+    expect(onTimeAnswer.body).toMatchObject({ prequeued: false, ticket: 2 });
 
     await waitFor(async () => (await statusInMongo(id)) === "ended", 30_000);
     expect(await statusInRedis(id)).toBe("ended");

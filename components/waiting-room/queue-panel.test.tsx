@@ -214,6 +214,12 @@ describe("QueuePanel", () => {
     expect(button("Buy now")).not.toBeInTheDocument();
   });
 
+  it("offers Buy now again when the request was lost on its way to the queue", () => {
+    renderPanel(viewOf("rejected", { reason: "Your request did not reach the queue. Please press Buy now again.", canRetry: true }));
+    expect(screen.getByText(/did not reach the queue/)).toBeInTheDocument();
+    expect(button("Buy now")).toBeEnabled();
+  });
+
   it("shows why a request was rejected", () => {
     renderPanel(viewOf("rejected", { reason: "The sale ended before your turn." }));
     expect(screen.getByRole("heading", { name: "Request not accepted" })).toBeInTheDocument();

@@ -268,7 +268,12 @@ function describe(view: BookingStatusView, clock: Clock): Content {
         buy: view.saleStatus === "live" ? "open" : "none",
       };
     case "rejected":
-      return { title: "Request not accepted", body: <p>{view.reason}</p>, tone: "closed", buy: "none" };
+      return {
+        title: "Request not accepted",
+        body: <p>{view.reason}</p>,
+        tone: "closed",
+        buy: view.canRetry && view.saleStatus === "live" ? "open" : "none",
+      };
   }
 }
 

@@ -4,8 +4,12 @@ import { PUT as putBooking } from "@/app/api/bookings/[id]/route";
 import { env } from "@/lib/config/env";
 import { Booking } from "@/lib/db/models/booking";
 import { readSaleStats } from "@/lib/domain/inventory/read-sale-stats";
+import { getBookingStatus } from "@/lib/domain/booking/get-booking-status";
+import { newBookingId } from "@/lib/domain/holds/booking-change";
+import { publishBookingRequest } from "@/lib/messaging/publish-booking-request";
 import { redis } from "@/lib/redis/client";
 import { saleKeys } from "@/lib/redis/keys";
+import { runScript } from "@/lib/redis/scripts";
 import { callRoute, createLiveSale, mapLimit, postIntentAs, purgeBookingQueue, queueDepth, sessionCookie, startWorker, stopWorker, userIds, waitFor } from "./support/harness";
 import { mongoBookings, userStates, waitUntilDrained } from "./support/sale-checks";
 
@@ -116,5 +120,37 @@ describe("crashes", () => {
     expect(final.holds + final.booked).toBe(stock);
     expect(final.available).toBe(0);
     expect(await Booking.countDocuments({ saleId, status: { $in: ["hold", "booked"] } })).toBe(stock);
+  });
+  it("a ticket whose message never reached the queue is passed over, and its user may try again", async () => {
+    const { saleId } = await createLiveSale({ stock: 5 });
+    const [lost, next] = userIds("lost", 2);
+    // The admitting process dies between the admit step and the publish: a ticket, no message.
+    const keys = saleKeys(saleId);
+    const lostBookingId = newBookingId(saleId);
+    const admitKeys = [keys.meta, keys.users, keys.seq, keys.served, keys.inventory, keys.holds, keys.dirty, keys.prequeue];
+    expect(await runScript(redis(), "admit", admitKeys, [lost!, lostBookingId, 0, "{}"])).toEqual(["ok", 1, 1]);
+    expect((await postIntentAs(lost!, saleId, { ip: "10.88.0.1" })).status).toBe(409); // in line, as far as anyone knows
+    expect((await postIntentAs(next!, saleId, { ip: "10.88.0.2" })).body).toMatchObject({ ticket: 2 });
+
+    worker = await startWorker({ WORKER_GAP_WAIT_MS: "300" });
+    await waitFor(async () => (await userStates(saleId)).get(next!)?.status === "hold", 30_000);
+    expect(await getBookingStatus(saleId, lost!)).toMatchObject({ state: "rejected", canRetry: true });
+
+    const retry = await postIntentAs(lost!, saleId, { ip: "10.88.0.1" });
+    expect(retry.status).toBe(202);
+    expect(retry.body).toMatchObject({ ticket: 3 });
+    // The old message turns up after all: stale (another booking id), it serves nothing.
+    await publishBookingRequest({ v: 1, saleId, userId: lost!, bookingId: lostBookingId, ticket: 1, admittedAt: Date.now(), ip: "10.88.0.1", userAgent: "vitest" });
+    await waitFor(async () => (await userStates(saleId)).get(lost!)?.status === "hold", 30_000);
+    await waitFor(async () => (await queueDepth()) === 0, 30_000);
+
+    expect((await userStates(saleId)).get(lost!)!.bookingId).toBe(retry.body.bookingId);
+    const bookings = await mongoBookings(saleId);
+    expect(bookings.map((booking) => [booking._id, booking.status])).toEqual([
+      [(await userStates(saleId)).get(next!)!.bookingId, "hold"],
+      [retry.body.bookingId, "hold"],
+    ]);
+    expect((await readSaleStats(saleId)).holds).toBe(2);
+    await stopWorker(worker);
   });
 });

@@ -40,7 +40,12 @@ export async function getBookingStatus(saleId: string, userId: string): Promise<
       if (status === "ended") return { ...summary, state: "rejected", reason: "The sale ended before it opened." };
       return { ...summary, state: "prequeued", bookingId, startsAt: new Date(Number(startsAt)).toISOString(), prequeueSize: value<number>(7) };
     case "queued": {
-      const position = Math.max(ticket - Number(value<string | null>(5) ?? 0), 1);
+      const served = Number(value<string | null>(5) ?? 0);
+      // The worker passed this ticket without its message: it never reached the queue.
+      if (ticket < served) {
+        return { ...summary, state: "rejected", reason: "Your request did not reach the queue. Please press Buy now again.", canRetry: true };
+      }
+      const position = Math.max(ticket - served, 1);
       const rate = Number(drainRate ?? 0);
       const estimatedWaitSeconds = rate > 0 ? Math.ceil(position / rate) : null;
       return { ...summary, state: "queued", bookingId, ticket, position, estimatedWaitSeconds };

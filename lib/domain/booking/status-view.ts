@@ -18,5 +18,6 @@ export type BookingStatusView = SaleStatusSummary &
     | { state: "sold_out" }
     | { state: "expired"; bookingId: string }
     | { state: "cancelled"; bookingId: string }
-    | { state: "rejected"; reason: string }
+    /** `canRetry`: the request was lost on its way to the queue, and Buy may be pressed again. */
+    | { state: "rejected"; reason: string; canRetry?: boolean }
   );

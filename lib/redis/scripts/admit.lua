@@ -21,7 +21,13 @@ local entry = redis.call('HGET', KEYS[2], ARGV[1])
 if entry then
   local parts = split(entry)
   local current = parts[1]
-  if current == 'prequeued' or current == 'queued' or current == 'hold' or current == 'waitlisted' then return { 'err', 'already_queued', entry } end
+  -- A queued ticket the worker has passed was skipped: its message never reached the queue (the
+  -- admitting process died before publishing). The user may try again; should the old message
+  -- still come, it is stale (another booking id) and serves nothing.
+  local lost = current == 'queued' and tonumber(parts[3]) < tonumber(redis.call('GET', KEYS[4]) or '0')
+  if not lost and (current == 'prequeued' or current == 'queued' or current == 'hold' or current == 'waitlisted') then
+    return { 'err', 'already_queued', entry }
+  end
   if current == 'booked' then return { 'err', 'already_booked', entry } end
   if current == 'sold_out' then return { 'err', 'sold_out', entry } end
   -- The previous attempt ended (cancelled, expired, rejected). Its MongoDB record must be written

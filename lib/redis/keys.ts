@@ -24,7 +24,7 @@ export function saleKeys(saleId: string) {
     holds: `sale:${tag}:holds`,
     /** Sorted set: waitlisted users, member "bookingId|userId", score ticket. */
     waitlist: `sale:${tag}:waitlist`,
-    /** Hash: userId → JSON of the intent ({bookingId, admittedAt, ip, userAgent}), for users who arrived before the start. */
+    /** Hash: userId → JSON of the intent ({admittedAt, ip, userAgent}; the booking id is in `users`), for users who arrived before the start. */
     prequeue: `sale:${tag}:prequeue`,
     /** Hash: bookingId → "ticket|userId|<intent JSON>": drawn from the pre-queue, not yet confirmed by RabbitMQ. */
     drawn: `sale:${tag}:drawn`,

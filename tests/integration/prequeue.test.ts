@@ -4,7 +4,7 @@ import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/config/env";
 import { admitIntent } from "@/lib/domain/admission/admit-intent";
-import { drawDuePrequeues } from "@/lib/domain/admission/draw-prequeue";
+import { drawDuePrequeues, drawPrequeue } from "@/lib/domain/admission/draw-prequeue";
 import { getBookingStatus } from "@/lib/domain/booking/get-booking-status";
 import { launchSale } from "@/lib/domain/sales/launch-sale";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -62,6 +62,9 @@ describe("the pre-queue", () => {
     expect(await refusalOf(intent(saleId, early[0]!, 0))).toEqual({ status: 409, code: "already_queued" });
     expect(await getBookingStatus(saleId, early[7]!)).toMatchObject({ state: "prequeued", prequeueSize: 200 });
     expect(await redis().get(saleKeys(saleId).seq)).toBeNull(); // nobody holds a ticket yet
+    // A sweep before the start draws nobody.
+    expect(await drawPrequeue(saleId, publishBookingRequest)).toEqual({ drawn: 0, outcome: "not_open" });
+    expect(await redis().hlen(saleKeys(saleId).prequeue)).toBe(200);
 
     await launchSale(saleId, MARKETER, saleEffects);
     const late = userIds("late", 20);

@@ -82,20 +82,19 @@ export async function drawPrequeue(saleId: string, publish: Publish): Promise<Dr
   const keys = saleKeys(saleId);
   const token = randomUUID();
   if (!(await redis().set(keys.drawLock, token, "PX", LOCK_MS, "NX"))) return { drawn: 0, outcome: "busy" };
+  // The script decides whether the sale is open; with no users it only answers that, so a sweep
+  // before the start does not read and shuffle the whole pre-queue for nothing.
+  const draw = async (userIds: string[]) =>
+    (await runScript<[string, number | string]>(redis(), "draw-prequeue", [keys.meta, keys.users, keys.seq, keys.prequeue, keys.drawn], userIds))[0] === "ok";
   let drawn = 0;
   try {
     drawn += await publishDrawn(saleId, publish);
     for (;;) {
+      if (!(await draw([]))) return { drawn, outcome: "not_open" };
       const waiting = shuffle(await redis().hkeys(keys.prequeue));
       if (waiting.length === 0) return { drawn, outcome: "drawn" };
       for (let start = 0; start < waiting.length; start += DRAW_BATCH) {
-        const reply = await runScript<[string, number | string]>(
-          redis(),
-          "draw-prequeue",
-          [keys.meta, keys.users, keys.seq, keys.prequeue, keys.drawn],
-          waiting.slice(start, start + DRAW_BATCH),
-        );
-        if (reply[0] !== "ok") return { drawn, outcome: "not_open" };
+        if (!(await draw(waiting.slice(start, start + DRAW_BATCH)))) return { drawn, outcome: "not_open" };
         drawn += await publishDrawn(saleId, publish);
         await redis().pexpire(keys.drawLock, LOCK_MS);
       }

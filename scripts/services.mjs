@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ROOT, RUN_DIR, readConfig } from "./lib/dotenv.mjs";
+import { isAlive } from "./lib/process.mjs";
 
 /** Bound on waiting for the services to answer (building FerretDB or pulling images comes on top). */
 const WAIT_MS = 60_000;
@@ -168,15 +169,6 @@ function pidFile(name) {
 function readPid(file) {
   const pid = Number.parseInt(fs.readFileSync(file, "utf8"), 10);
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-}
-
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
 }
 
 /** True when the pid still belongs to the program we started (pids get reused). */

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/text-field";
 import { useIsClient } from "@/components/ui/use-now";
 import { adminFetch, AdminApiError } from "@/components/admin/admin-api";
 import { fromLocalInput, toLocalInput } from "@/components/admin/local-datetime";
@@ -146,7 +146,15 @@ function SaleFormFields({ sale }: SaleFormProps) {
       <fieldset className="space-y-4">
         <legend className="text-base font-bold text-slate-900">Product</legend>
         <TextField label="Name" name="name" value={fields.name} onChange={set("name")} error={errors.name} maxLength={SALE_LIMITS.nameMax} required />
-        <TextArea label="Description" name="description" value={fields.description} onChange={set("description")} error={errors.description} />
+        <TextAreaField
+          label="Description"
+          name="description"
+          rows={3}
+          maxLength={SALE_LIMITS.descriptionMax}
+          value={fields.description}
+          onChange={set("description")}
+          error={errors.description}
+        />
         <TextField
           label="Image URL"
           name="image"
@@ -160,7 +168,7 @@ function SaleFormFields({ sale }: SaleFormProps) {
         />
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField label="Price" name="price" type="number" inputMode="decimal" min={0} step="0.01" value={fields.price} onChange={set("price")} error={errors.price} required />
-          <Select label="Currency" name="currency" value={fields.currency} onChange={set("currency")} options={CURRENCIES} error={errors.currency} />
+          <SelectField label="Currency" name="currency" value={fields.currency} onChange={set("currency")} options={CURRENCIES} error={errors.currency} />
         </div>
       </fieldset>
 
@@ -231,58 +239,5 @@ function SaleFormFields({ sale }: SaleFormProps) {
         </Button>
       </div>
     </form>
-  );
-}
-
-type ControlProps = { label: string; name: string; value: string; error?: string; onChange: (event: { target: { value: string } }) => void };
-
-function TextArea({ label, name, value, error, onChange }: ControlProps) {
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-semibold text-slate-800">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        rows={3}
-        value={value}
-        onChange={onChange}
-        maxLength={SALE_LIMITS.descriptionMax}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={`mt-1.5 block w-full rounded-xl border bg-white px-3.5 py-2.5 text-base shadow-sm focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600 ${error ? "border-rose-500" : "border-slate-300"}`}
-      />
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-rose-700">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function Select({ label, name, value, error, onChange, options }: ControlProps & { options: readonly string[] }) {
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-semibold text-slate-800">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        value={value}
-        onChange={onChange}
-        aria-invalid={error ? true : undefined}
-        className="mt-1.5 block w-full rounded-xl border border-slate-300 bg-white px-3.5 py-2.5 text-base shadow-sm focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600"
-      >
-        {options.map((option) => (
-          <option key={option}>{option}</option>
-        ))}
-      </select>
-      {error && <p className="mt-1 text-sm font-medium text-rose-700">{error}</p>}
-    </div>
   );
 }

@@ -1,14 +1,17 @@
-import { useId, type InputHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
-type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
+type FieldProps = {
   label: string;
-  name: string;
   error?: string | null;
   hint?: string;
+  className?: string;
 };
 
-/** A labelled input with its hint and its error tied to it for screen readers. */
-export function TextField({ label, name, error, hint, className = "", ...input }: TextFieldProps) {
+/** What a control needs to be tied to its label, hint and error. */
+type ControlWiring = { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined; className: string };
+
+/** A labelled control with its hint and its error tied to it for screen readers. */
+function Field({ label, error, hint, className = "", children }: FieldProps & { children: (wiring: ControlWiring) => ReactNode }) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -18,16 +21,14 @@ export function TextField({ label, name, error, hint, className = "", ...input }
       <label htmlFor={id} className="block text-sm font-semibold text-slate-800">
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`mt-1.5 block w-full rounded-xl border bg-white px-3.5 py-2.5 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600 ${
+      {children({
+        id,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy,
+        className: `mt-1.5 block w-full rounded-xl border bg-white px-3.5 py-2.5 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600 ${
           error ? "border-rose-500" : "border-slate-300"
-        }`}
-        {...input}
-      />
+        }`,
+      })}
       {hint && (
         <p id={hintId} className="mt-1 text-sm text-slate-600">
           {hint}
@@ -39,5 +40,42 @@ export function TextField({ label, name, error, hint, className = "", ...input }
         </p>
       )}
     </div>
+  );
+}
+
+export function TextField({ label, error, hint, className, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement> & { name: string }) {
+  return (
+    <Field label={label} error={error} hint={hint} className={className}>
+      {(wiring) => <input {...wiring} {...input} />}
+    </Field>
+  );
+}
+
+export function TextAreaField({ label, error, hint, className, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string }) {
+  return (
+    <Field label={label} error={error} hint={hint} className={className}>
+      {(wiring) => <textarea {...wiring} {...textarea} />}
+    </Field>
+  );
+}
+
+export function SelectField({
+  label,
+  error,
+  hint,
+  className,
+  options,
+  ...select
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { name: string; options: readonly string[] }) {
+  return (
+    <Field label={label} error={error} hint={hint} className={className}>
+      {(wiring) => (
+        <select {...wiring} {...select}>
+          {options.map((option) => (
+            <option key={option}>{option}</option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ROOT, RUN_DIR } from "./dotenv.mjs";
+import { isAlive } from "./process.mjs";
 
 const BUILD_ID = path.join(ROOT, ".next", "BUILD_ID");
 /** Newest source mtime seen when the last build started; edits made during a build count as new. */
@@ -31,15 +32,6 @@ export function isBuildStale() {
   // A plain `next build` leaves no stamp; the build's own finish time is the next best thing.
   const builtFrom = fs.existsSync(STAMP) ? Number(fs.readFileSync(STAMP, "utf8")) : fs.statSync(BUILD_ID).mtimeMs;
   return newestSourceMtime() > builtFrom;
-}
-
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
 }
 
 async function acquireLock() {

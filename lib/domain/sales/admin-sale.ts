@@ -1,17 +1,8 @@
+import { toPublicSale, type PublicSale } from "@/lib/domain/catalog/public-sale";
 import type { SaleDoc, SaleStatus } from "@/lib/db/models/sale";
 
-/** A sale as the admin pages and APIs show it: every setting, dates as ISO strings. */
-export type AdminSale = {
-  id: string;
-  name: string;
-  description: string;
-  image: string;
-  price: number;
-  currency: string;
-  stock: number;
-  startsAt: string;
-  endsAt: string;
-  holdSeconds: number;
+/** A sale as the admin pages and APIs show it: what shoppers see, plus drafts and internal settings. */
+export type AdminSale = Omit<PublicSale, "status"> & {
   waitlistMax: number;
   status: SaleStatus;
   createdBy: string;
@@ -20,16 +11,7 @@ export type AdminSale = {
 
 export function toAdminSale(sale: SaleDoc): AdminSale {
   return {
-    id: String(sale._id),
-    name: sale.name,
-    description: sale.description,
-    image: sale.image,
-    price: sale.price,
-    currency: sale.currency,
-    stock: sale.stock,
-    startsAt: sale.startsAt.toISOString(),
-    endsAt: sale.endsAt.toISOString(),
-    holdSeconds: sale.holdSeconds,
+    ...toPublicSale(sale),
     waitlistMax: sale.waitlistMax,
     status: sale.status,
     createdBy: sale.createdBy,

@@ -43,6 +43,7 @@ export default defineConfig({
           environment: "node",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["./tests/integration/support/global-setup.ts"],
+          setupFiles: ["./tests/integration/support/setup-file.ts"],
           // The files share the real Redis, RabbitMQ and MongoDB, so they take turns.
           fileParallelism: false,
           testTimeout: 120_000,

@@ -1,6 +1,5 @@
 // The booking worker: serves booking_requests in ticket order, expires holds, sweeps, runs sale schedules.
-process.env.SERVICE_NAME ??= "worker";
-
+import "./service-name";
 import { env } from "@/lib/config/env";
 import { connectMongo, disconnectMongo } from "@/lib/db/connect";
 import { logger } from "@/lib/log/logger";

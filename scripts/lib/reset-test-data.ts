@@ -26,7 +26,14 @@ export async function resetTestData(suffix: string): Promise<void> {
   const connection = await connectRabbit("test-reset");
   const channel = await connection.createChannel();
   await assertBookingQueue(channel);
+  const { consumerCount } = await channel.checkQueue(env().BOOKING_QUEUE);
   await channel.purgeQueue(env().BOOKING_QUEUE);
   await connection.close();
   await Promise.all([disconnectMongo(), closeRedis()]);
+  // A worker left running by an earlier, aborted run would serve this run's intents behind its back.
+  if (consumerCount > 0) {
+    throw new Error(
+      `${consumerCount} consumer(s) already on ${env().BOOKING_QUEUE}: a worker from an earlier test run is still alive (find it with \`pgrep -af worker/index.ts\`)`,
+    );
+  }
 }

@@ -120,7 +120,9 @@ describe("crashes", () => {
     expect(final.holds + final.booked).toBe(stock);
     expect(final.available).toBe(0);
     expect(await Booking.countDocuments({ saleId, status: { $in: ["hold", "booked"] } })).toBe(stock);
+    await stopWorker(worker);
   });
+
   it("a ticket whose message never reached the queue is passed over, and its user may try again", async () => {
     const { saleId } = await createLiveSale({ stock: 5 });
     const [lost, next] = userIds("lost", 2);

@@ -95,13 +95,22 @@ export async function purgeBookingQueue(): Promise<void> {
 
 export { bookingQueueDepth as queueDepth } from "@/lib/messaging/rabbit";
 
-/** Starts the real worker as its own process (as in production) and waits until it serves. */
+/** Workers this test file started and that have not exited yet. */
+const runningWorkers = new Set<ChildProcess>();
+
+/**
+ * Starts the real worker as its own process (as in production) and waits until it serves.
+ * One at a time: a second worker, or one a test forgot to stop, would serve the next tests' intents.
+ */
 export async function startWorker(extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
+  if (runningWorkers.size > 0) throw new Error("a worker started earlier in this file is still running: stop it first");
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
     env: { ...process.env, WORKER_METRICS_PORT: String(port), ...extraEnv },
     stdio: ["ignore", "inherit", "inherit"],
   });
+  runningWorkers.add(child);
+  child.once("exit", () => runningWorkers.delete(child));
   process.once("exit", () => child.kill("SIGKILL"));
   await waitFor(async () => {
     if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}`);
@@ -109,6 +118,11 @@ export async function startWorker(extraEnv: Record<string, string> = {}): Promis
     return response?.ok ?? false;
   }, 60_000);
   return child;
+}
+
+/** After each file (see setup-file.ts): no worker outlives the tests that started it. */
+export async function stopAllWorkers(): Promise<void> {
+  await Promise.all([...runningWorkers].map((child) => stopWorker(child, "SIGKILL")));
 }
 
 export async function stopWorker(child: ChildProcess | undefined, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { loadEnvConfig } from "@next/env";
 import { defineConfig, devices } from "@playwright/test";
-import { e2eEnv } from "./scripts/lib/test-environments";
+import { e2eEnv } from "./scripts/lib/test-environments.mjs";
 
 // The e2e stack's configuration (own database, Redis DB, queue; port 3100; 8-second holds) on the
 // servers .env.local points at. It goes into process.env too, so the fixtures' domain calls in the

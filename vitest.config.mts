@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 import { readConfig } from "./scripts/lib/dotenv.mjs";
-import { integrationEnv } from "./scripts/lib/test-environments";
+import { integrationEnv } from "./scripts/lib/test-environments.mjs";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 

@@ -8,7 +8,7 @@ function assertTestTarget(suffix: string): void {
   const config = env();
   const database = new URL(config.MONGODB_URL.replace(/,[^/]*/, "")).pathname.slice(1);
   const redisDatabase = new URL(config.REDIS_URL).pathname.slice(1);
-  // This wipes data: refuse anything but a test configuration of scripts/lib/test-environments.ts.
+  // This wipes data: refuse anything but a test configuration of scripts/lib/test-environments.mts.
   if (!database.endsWith(suffix) || !config.BOOKING_QUEUE.endsWith(suffix) || !redisDatabase || redisDatabase === "0") {
     throw new Error(`refusing to reset a non-test configuration (database ${database}, queue ${config.BOOKING_QUEUE}, redis db ${redisDatabase || 0})`);
   }

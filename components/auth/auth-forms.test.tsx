@@ -46,6 +46,21 @@ describe("SignInForm", () => {
     expect(router.replace).not.toHaveBeenCalled();
   });
 
+  it.each([
+    ["SignInThrottled:840", "Too many failed attempts. For your account's safety, try again in 14 minutes."],
+    ["SignInThrottled:30", "Too many failed attempts. For your account's safety, try again in 1 minute."],
+    ["OAuthCallback", "We could not sign you in just now. Please try again."],
+  ])("explains a refusal coded %s", async (code, message) => {
+    signIn.mockResolvedValue({ ok: false, error: code, status: 401, url: null });
+    render(<SignInForm callbackUrl="/" />);
+    await userEvent.type(screen.getByLabelText("Email"), "ann@example.test");
+    await userEvent.type(screen.getByLabelText("Password"), "secret-password");
+    await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(message);
+    expect(router.replace).not.toHaveBeenCalled();
+  });
+
   it("marks empty fields at their labels without calling the server", async () => {
     render(<SignInForm callbackUrl="/" />);
     await userEvent.click(screen.getByRole("button", { name: "Sign in" }));

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { FormAlert } from "@/components/auth/form-alert";
+import { throttledSignInSeconds } from "@/lib/auth/sign-in-refusal";
 
 /** Email and password sign-in; on success the browser goes to `callbackUrl` (a path on this site). */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -35,11 +36,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError(
-      result?.error === "CredentialsSignin"
-        ? "That email and password do not match an account."
-        : "We could not sign you in just now. Please try again.",
-    );
+    setError(signInErrorMessage(result?.error));
   }
 
   return (
@@ -68,4 +65,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </p>
     </form>
   );
+}
+
+function signInErrorMessage(error: string | null | undefined): string {
+  if (error === "CredentialsSignin") return "That email and password do not match an account.";
+  const waitSeconds = throttledSignInSeconds(error);
+  if (waitSeconds !== null) {
+    const minutes = Math.ceil(waitSeconds / 60);
+    return `Too many failed attempts. For your account's safety, try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  }
+  return "We could not sign you in just now. Please try again.";
 }

@@ -43,6 +43,27 @@ test.describe("accounts", () => {
     await expect(page.getByTestId("signed-in-as")).toHaveText(account.name);
   });
 
+  test("after three wrong passwords the account's sign-in pauses, and says for how long", async ({ page }, testInfo) => {
+    const account = newAccount("paused");
+    await signUp(page, account);
+    await page.context().clearCookies();
+
+    await page.goto("/signin");
+    const form = page.locator("form");
+    await form.getByLabel("Email").fill(account.email);
+    for (let i = 0; i < 3; i += 1) {
+      await form.getByLabel("Password").fill(`wrong-password-${i}`);
+      await form.getByRole("button", { name: "Sign in" }).click();
+      await expect(form.getByRole("alert")).toHaveText("That email and password do not match an account.");
+    }
+    // Even the right password waits now: guessing on cannot find it.
+    await form.getByLabel("Password").fill(account.password);
+    await form.getByRole("button", { name: "Sign in" }).click();
+    await expect(form.getByRole("alert")).toHaveText(/^Too many failed attempts\. For your account's safety, try again in 1[45] minutes\.$/);
+    await expect(page).toHaveURL(/\/signin/);
+    await snap(page, testInfo, "signin-paused");
+  });
+
   test("an anonymous visitor is sent to sign in, and comes back to My bookings", async ({ page, browser }, testInfo) => {
     const account = newAccount("returning");
     // The account exists (signed up in another context); this page is anonymous.

@@ -1,7 +1,10 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { verifyCredentials } from "@/lib/domain/users/verify-credentials";
+import { throttledSignInError } from "@/lib/auth/sign-in-refusal";
+import { verifyCredentialsThrottled } from "@/lib/domain/users/account-throttle";
+import { DomainError } from "@/lib/errors/domain-error";
+import { clientIp } from "@/lib/http/client-info";
 import type { UserRole } from "@/lib/db/models/user";
 
 const credentialsSchema = z.object({ email: z.email(), password: z.string().min(1).max(200) });
@@ -13,11 +16,18 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await verifyCredentials(parsed.data.email, parsed.data.password);
-        return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+        const headers = (request?.headers ?? {}) as Record<string, string | undefined>;
+        try {
+          const user = await verifyCredentialsThrottled(parsed.data.email, parsed.data.password, clientIp((name) => headers[name]));
+          return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+        } catch (error) {
+          // next-auth passes only an error's message to the browser.
+          if (error instanceof DomainError && error.code === "rate_limited") throw new Error(throttledSignInError(error.details?.retryAfterSeconds ?? 60));
+          throw error;
+        }
       },
     }),
   ],

@@ -29,6 +29,11 @@ const serverSchema = z.object({
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   RATE_LIMIT_USER_PER_10S: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_IP_PER_10S: z.coerce.number().int().min(1).default(2000),
+  // Accounts one IP may create per hour, and failed sign-ins before a pause (per account and IP,
+  // per IP over a day): scripts cannot mint accounts to get round one-per-user, or guess passwords.
+  SIGNUP_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(100),
+  SIGNIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  SIGNIN_FAILURES_PER_IP_PER_DAY: z.coerce.number().int().min(1).default(200),
   // Proof of work before queuing: the HMAC key that signs challenges (unset: derived from
   // NEXTAUTH_SECRET, so nothing has to be set) and the largest counter a client must reach.
   POW_HMAC_KEY: z.string().min(32, "must be at least 32 characters").optional(),

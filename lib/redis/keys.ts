@@ -56,7 +56,13 @@ export function saleChannel(saleId: string): string {
 }
 
 /** Rate-limit key prefixes (rate-limiter-flexible adds its own suffix). */
-export const RATE_LIMIT_PREFIX = { user: "rl:user", ip: "rl:ip" } as const;
+export const RATE_LIMIT_PREFIX = {
+  user: "rl:user",
+  ip: "rl:ip",
+  signUpIp: "rl:signup:ip",
+  signInFailuresAccount: "rl:signin:account",
+  signInFailuresIp: "rl:signin:ip",
+} as const;
 
 /** Set of blocked user ids and IPs (admin action). */
 export const BLOCKED_USERS_KEY = "blocked:users";

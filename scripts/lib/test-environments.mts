@@ -34,6 +34,10 @@ export function integrationEnv(base: Config = process.env): Record<string, strin
     BULLMQ_PREFIX: "bulltest",
     // Cheap proofs of work, so thousands of simulated users solve quickly; every proof is still verified.
     POW_MAX_NUMBER: "1000",
+    // Small account budgets, so the tests reach them in a few calls (each sign-up hashes a password).
+    SIGNUP_PER_IP_PER_HOUR: "5",
+    SIGNIN_FAILURES_PER_ACCOUNT: "3",
+    SIGNIN_FAILURES_PER_IP_PER_DAY: "8",
     LOG_LEVEL: "warn",
   };
 }
@@ -58,6 +62,9 @@ export function e2eEnv(base: Config = process.env): Record<string, string> {
     SWEEP_INTERVAL_MS: "1000",
     // The browser still solves a real challenge on every Buy, only a cheap one.
     POW_MAX_NUMBER: "1000",
+    // Every browser in the suite signs up from 127.0.0.1; three wrong passwords pause an account.
+    SIGNUP_PER_IP_PER_HOUR: "10000",
+    SIGNIN_FAILURES_PER_ACCOUNT: "3",
     LOG_LEVEL: "warn",
   };
 }

@@ -1,10 +1,14 @@
 // POST /api/users — sign up a shopper account
+import type { NextRequest } from "next/server";
+import { spendSignUp } from "@/lib/domain/users/account-throttle";
 import { registerUser, registrationSchema } from "@/lib/domain/users/register-user";
+import { clientInfo } from "@/lib/http/client-info";
 import { errorResponse, readJson } from "@/lib/http/error-response";
 
-export async function POST(request: Request) {
+export async function POST(request: NextRequest) {
   try {
     const input = registrationSchema.parse(await readJson(request));
+    await spendSignUp(clientInfo(request).ip);
     const { id } = await registerUser(input);
     return Response.json({ user: { id, email: input.email.toLowerCase(), name: input.name } }, { status: 201 });
   } catch (error) {

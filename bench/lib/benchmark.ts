@@ -10,7 +10,7 @@ import { closeRedis, redis } from "@/lib/redis/client";
 import { saleKeys } from "@/lib/redis/keys";
 import { profileThisProcess, summarizeProfile, type ProfileSummary } from "./cpu-profile";
 import { createEngineUserClient } from "./engine-client";
-import { createHttpTransport, createHttpUserClient } from "./http-client";
+import { createHttpTransport, createHttpUserClient, roundRobin, type HttpTransport } from "./http-client";
 import { checkInvariants, type Check } from "./invariants";
 import { ipOf, runLoad, type LoadResult, type Scenario, type UserClient } from "./load";
 import type { BenchOptions } from "./options";
@@ -109,7 +109,7 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
   log(`${options.mode} mode, ${options.users.toLocaleString()} users, concurrency ${options.concurrency}, stock ${options.stock}; logs in ${path.relative(ROOT, logDir)}`);
 
   let worker: Started | null = null;
-  let web: Started | null = null;
+  const webs: Started[] = [];
   try {
     const redisServer = options.redisUrl ? null : await startRedis(options.redisPort, logDir);
     if (!redisServer) notes.push(`Redis at ${options.redisUrl} is shared: its memory figures include whatever else it holds.`);
@@ -125,7 +125,7 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
     const userIndexOf = (userId: string) => Number(userId.slice(userId.lastIndexOf("-") + 1));
     const ipOfUser = (user: number) => ipOf(user, options.usersPerIp);
     let client: UserClient;
-    let transport: ReturnType<typeof createHttpTransport> | null = null;
+    let transport: HttpTransport | null = null;
     let baseline: LoadResult | null = null;
     let warmUp: (warmSaleId: string, warmIds: string[]) => Promise<UserClient>;
     const warmIpOf = (user: number) => `10.254.${(user >> 8) & 255}.${user & 255}`;
@@ -140,8 +140,11 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
         baseline = await runBaseline(options, cookies.slice(0, Math.min(cookies.length, 20_000)), logDir);
         log(`bare node:http with the same client: ${Math.round(baseline.intents.sent / ((baseline.endedAt - baseline.startedAt) / 1000)).toLocaleString()} requests/s`);
       }
-      web = await startWeb(appDir, workerEnv, options.webPort, logDir, profileDir("web"));
-      transport = createHttpTransport(options.webPort, options.concurrency);
+      // Ports web-port, +2, +4…: web-port + 1 is the bare baseline's.
+      const webPorts = Array.from({ length: options.webProcesses }, (_, i) => options.webPort + 2 * i);
+      for (const [i, port] of webPorts.entries()) webs.push(await startWeb(appDir, workerEnv, port, logDir, profileDir(i === 0 ? "web" : `web-${i + 1}`)));
+      transport = roundRobin(webPorts.map((port) => createHttpTransport(port, options.concurrency)));
+      if (webs.length > 1) notes.push(`${webs.length} \`next start\` processes; the client sent each request to the next one (round robin), as a load balancer would. The web figures add up all of them.`);
       const warmTransport = transport;
       warmUp = async (warmSaleId, warmIds) => {
         const warmCookies = await mintCookies(warmIds);
@@ -162,7 +165,7 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
     }
 
     const tracked: TrackedProcess[] = [{ name: options.mode === "engine" ? "bench (engine + load)" : "bench (load)", pid: process.pid, role: "load", alone: true }];
-    if (web) tracked.push({ name: "web", pid: web.pid, role: "web" });
+    for (const [i, web] of webs.entries()) tracked.push({ name: i === 0 ? "web" : `web ${i + 1}`, pid: web.pid, role: "web" });
     if (worker) tracked.push({ name: "worker", pid: worker.pid, role: "worker" });
     if (redisServer) tracked.push({ name: "redis", pid: redisServer.pid, role: "redis" });
     const portOf = (url: string, fallback: number) => Number(/:\/\/(?:[^@/]*@)?[^:/,]+:(\d+)/.exec(url)?.[1] ?? fallback);
@@ -234,7 +237,7 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
 
     // Stopping the worker returns any unacknowledged message to the queue, where the check sees it.
     await stop(worker!);
-    if (web) await stop(web);
+    for (const web of webs) await stop(web);
     transport?.close();
     await brokerLoop;
     const depth = await queueDepth();
@@ -259,7 +262,9 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
 
     const admissionCpu = cpuBetween(tracked, cpuStart, cpuAdmission);
     const wholeRunCpu = cpuBetween(tracked, cpuStart, cpuEnd);
-    const admitter = admissionCpu.find((c) => c.role === (options.mode === "http" ? "web" : "load"));
+    const admitterRole = options.mode === "http" ? "web" : "load";
+    const admitterSeconds = admissionCpu.filter((c) => c.role === admitterRole).reduce((sum, c) => sum + c.cpuSeconds, 0);
+    const admitter = admitterSeconds > 0 ? { cpuSeconds: admitterSeconds } : undefined;
     const workerCpu = wholeRunCpu.find((c) => c.role === "worker");
     const requests = load.intents.sent + load.polls.sent;
     const per = (count: number, cpuSeconds: number | undefined) => (cpuSeconds ? Math.round(count / cpuSeconds) : null);

@@ -25,6 +25,17 @@ export function createHttpTransport(port: number, sockets: number) {
   return { send, close: () => agent.destroy() };
 }
 
+export type HttpTransport = ReturnType<typeof createHttpTransport>;
+
+/** Several servers behind one client: each request goes to the next, round robin, as a load balancer sends them. */
+export function roundRobin(transports: HttpTransport[]): HttpTransport {
+  let next = 0;
+  return {
+    send: (method, path, headers, body) => transports[next++ % transports.length]!.send(method, path, headers, body),
+    close: () => transports.forEach((transport) => transport.close()),
+  };
+}
+
 function parse(body: string): Record<string, unknown> {
   try {
     return JSON.parse(body) as Record<string, unknown>;
@@ -49,7 +60,7 @@ export type HttpUsers = {
 const refusalOf = (reply: Reply, json: Record<string, unknown>): Answer => ({ status: reply.status, code: errorCode(json) ?? `http_${reply.status}` });
 
 /** Simulated signed-in users talking to the real web server: session cookie, X-Forwarded-For. */
-export function createHttpUserClient(transport: ReturnType<typeof createHttpTransport>, users: HttpUsers): UserClient {
+export function createHttpUserClient(transport: HttpTransport, users: HttpUsers): UserClient {
   const headersOf = (user: number) => ({ cookie: users.cookieOf(user), "x-forwarded-for": users.ipOf(user), "user-agent": "flashsale-bench/1" });
 
   /** The intent's body: `{proof}` for a freshly solved challenge, or the refusal of the challenge. */

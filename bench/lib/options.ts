@@ -23,6 +23,8 @@ export type BenchOptions = {
   maxSeconds: number;
   drainSeconds: number;
   webPort: number;
+  /** http mode: `next start` processes, each request sent to the next one (as a load balancer would). */
+  webProcesses: number;
   workerMetricsPort: number;
   redisPort: number;
   /** Use this Redis instead of starting a private one (memory figures then include other data). */
@@ -59,6 +61,8 @@ const HELP = `npm run bench -- [options]
   --worker concurrent|after serve while users arrive, or start the worker afterwards [concurrent]
   --max-seconds N           stop sending new requests after N s (partial run)        [480]
   --drain-seconds N         bound on waiting for the worker afterwards               [300]
+  --web-processes N         http mode: \`next start\` processes on ports web-port, +2, +4…;
+                            the client sends each request to the next one            [1]
   --web-port N / --worker-metrics-port N / --redis-port N / --mongo-port N
                                                          [3290 / 9490 / 6391 / 27391]
   --redis-url URL           use this Redis instead of a private redis-server
@@ -113,6 +117,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       "max-seconds": { type: "string" },
       "drain-seconds": { type: "string" },
       "web-port": { type: "string" },
+      "web-processes": { type: "string" },
       "worker-metrics-port": { type: "string" },
       "redis-port": { type: "string" },
       "redis-url": { type: "string" },
@@ -159,6 +164,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     maxSeconds: positiveInt("max-seconds", values["max-seconds"], 480),
     drainSeconds: positiveInt("drain-seconds", values["drain-seconds"], 300),
     webPort: positiveInt("web-port", values["web-port"], 3290),
+    webProcesses: Math.min(8, positiveInt("web-processes", values["web-processes"], 1)),
     workerMetricsPort: positiveInt("worker-metrics-port", values["worker-metrics-port"], 9490),
     redisPort: positiveInt("redis-port", values["redis-port"], 6391),
     redisUrl: values["redis-url"] ?? null,

@@ -27,6 +27,9 @@ const serverSchema = z.object({
   WORKER_GAP_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).default(5000),
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  // Reverse proxies in front of the web app that append to X-Forwarded-For (0: none). The client's
+  // IP, for rate limits, blocks and flags, is the entry this many from the right (see client-info.ts).
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   RATE_LIMIT_USER_PER_10S: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_IP_PER_10S: z.coerce.number().int().min(1).default(2000),
   // Accounts one IP may create per hour, and failed sign-ins before a pause (per account and IP,

@@ -1,9 +1,19 @@
 import type { NextRequest } from "next/server";
+import { env } from "@/lib/config/env";
 
-/** The client's IP: first hop of X-Forwarded-For (as set by our proxy), else X-Real-IP. */
-export function clientIp(header: (name: string) => string | null | undefined): string {
-  const forwarded = header("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || header("x-real-ip") || "unknown").slice(0, 64);
+/**
+ * The client's IP, from X-Forwarded-For. Each proxy appends the address it was connected from, and
+ * `next start` adds the socket's address when the header is absent, so the entry TRUSTED_PROXIES
+ * from the right (the last one with 0 or 1) is the first address a party we trust saw. Entries
+ * left of it were written by the client and prove nothing.
+ */
+export function clientIp(header: (name: string) => string | null | undefined, trustedProxies = env().TRUSTED_PROXIES): string {
+  const hops = (header("x-forwarded-for") ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  const ip = hops.length > 0 ? hops[Math.max(0, hops.length - Math.max(1, trustedProxies))] : header("x-real-ip")?.trim();
+  return (ip || "unknown").slice(0, 64);
 }
 
 /** The client's IP and user agent. */

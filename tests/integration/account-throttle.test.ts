@@ -121,7 +121,7 @@ describe("failed sign-ins", () => {
     const email = await newAccount("authorize");
     const ip = freshIp();
     const provider = authOptions.providers[0] as unknown as { options: { authorize: (credentials: unknown, request: Partial<RequestInternal>) => Promise<unknown> } };
-    const authorize = (password: string) => provider.options.authorize({ email, password }, { headers: { "x-forwarded-for": `${ip}, 10.0.0.9` } });
+    const authorize = (password: string) => provider.options.authorize({ email, password }, { headers: { "x-forwarded-for": `203.0.113.9, ${ip}` } });
 
     expect(await authorize(PASSWORD)).toMatchObject({ email, role: "shopper" });
     for (let i = 0; i < limit; i += 1) expect(await authorize("wrong-password")).toBeNull();

@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { throttledSignInError } from "@/lib/auth/sign-in-refusal";
-import { verifyCredentialsThrottled } from "@/lib/domain/users/account-throttle";
+import { verifyCredentialsThrottled } from "@/lib/domain/users/verify-credentials-throttled";
 import { DomainError } from "@/lib/errors/domain-error";
 import { clientIp } from "@/lib/http/client-info";
 import type { UserRole } from "@/lib/db/models/user";

@@ -7,7 +7,7 @@ import { throttledSignInSeconds } from "@/lib/auth/sign-in-refusal";
 import { env } from "@/lib/config/env";
 import { connectMongo, disconnectMongo } from "@/lib/db/connect";
 import { User } from "@/lib/db/models/user";
-import { verifyCredentialsThrottled } from "@/lib/domain/users/account-throttle";
+import { verifyCredentialsThrottled } from "@/lib/domain/users/verify-credentials-throttled";
 import { registerUser } from "@/lib/domain/users/register-user";
 import { DomainError } from "@/lib/errors/domain-error";
 import { closeRedis } from "@/lib/redis/client";

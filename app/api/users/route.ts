@@ -1,6 +1,6 @@
 // POST /api/users — sign up a shopper account
 import type { NextRequest } from "next/server";
-import { spendSignUp } from "@/lib/domain/users/account-throttle";
+import { spendSignUp } from "@/lib/domain/users/spend-sign-up";
 import { registerUser, registrationSchema } from "@/lib/domain/users/register-user";
 import { clientInfo } from "@/lib/http/client-info";
 import { errorResponse, readJson } from "@/lib/http/error-response";

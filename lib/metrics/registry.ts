@@ -36,6 +36,12 @@ function createMetrics() {
       help: "Messages held by the worker waiting for their turn in ticket order.",
       registers: [registry],
     }),
+    accountAttempts: new Counter({
+      name: "flashsale_account_attempts_total",
+      help: "Sign-ups and sign-ins by outcome (created, refused_ip_budget, signed_in, wrong_password, paused).",
+      labelNames: ["action", "outcome"] as const,
+      registers: [registry],
+    }),
     holdsReleased: new Counter({
       name: "flashsale_holds_released_total",
       help: "Holds ended by expiry or cancel.",

@@ -10,6 +10,7 @@ import { User } from "@/lib/db/models/user";
 import { verifyCredentialsThrottled } from "@/lib/domain/users/verify-credentials-throttled";
 import { registerUser } from "@/lib/domain/users/register-user";
 import { DomainError } from "@/lib/errors/domain-error";
+import { metrics } from "@/lib/metrics/registry";
 import { closeRedis } from "@/lib/redis/client";
 import { callRoute } from "./support/harness";
 
@@ -26,6 +27,12 @@ async function newAccount(label: string): Promise<string> {
   const email = `${label}-${RUN}-${randomUUID().slice(0, 6)}@example.test`;
   await registerUser({ email, name: label, password: PASSWORD });
   return email;
+}
+
+/** The operators' count of sign-ups or sign-ins with this outcome, in this process. */
+async function attemptsCounted(action: string, outcome: string): Promise<number> {
+  const { values } = await metrics().accountAttempts.get();
+  return values.find((value) => value.labels.action === action && value.labels.outcome === outcome)?.value ?? 0;
 }
 
 /** What a sign-in attempt came to: the user, a wrong password, or a pause (with its wait). */
@@ -52,6 +59,7 @@ describe("sign-up budget per IP", () => {
   it("lets an IP create SIGNUP_PER_IP_PER_HOUR accounts, then answers 429 with Retry-After and creates nothing", async () => {
     const budget = env().SIGNUP_PER_IP_PER_HOUR;
     const ip = freshIp();
+    const refusalsBefore = await attemptsCounted("sign_up", "refused_ip_budget");
     const emails = Array.from({ length: budget + 1 }, (_, i) => `signup-${RUN}-${i}@example.test`);
     for (const email of emails.slice(0, budget)) expect((await signUp(email, ip)).status).toBe(201);
 
@@ -60,6 +68,7 @@ describe("sign-up budget per IP", () => {
     expect(refused.body.error).toEqual({ code: "rate_limited", message: expect.stringMatching(/^Too many accounts were created from your network\. Try again in \d+ minutes?\.$/) });
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await User.countDocuments({ email: emails[budget] })).toBe(0);
+    expect(await attemptsCounted("sign_up", "refused_ip_budget")).toBe(refusalsBefore + 1);
 
     // Another address is not affected; bad input is still told what is wrong, not that it must wait.
     expect((await signUp(`signup-${RUN}-other@example.test`, freshIp())).status).toBe(201);
@@ -83,8 +92,10 @@ describe("failed sign-ins", () => {
     const limit = env().SIGNIN_FAILURES_PER_ACCOUNT;
     const email = await newAccount("pause");
     const ip = freshIp();
+    const pausedBefore = await attemptsCounted("sign_in", "paused");
     for (let i = 0; i < limit; i += 1) expect(await attempt(email, "wrong-password", ip)).toBe("wrong");
     expect(await attempt(email, PASSWORD, ip)).toBe("paused");
+    expect(await attemptsCounted("sign_in", "paused")).toBe(pausedBefore + 1);
     // The owner elsewhere is not locked out by someone guessing from this address.
     expect(await attempt(email, PASSWORD, freshIp())).toBe("signed_in");
   });

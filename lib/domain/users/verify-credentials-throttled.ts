@@ -1,6 +1,7 @@
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { accountLimiters, secondsLeft, tooManyAttempts } from "@/lib/domain/users/account-limiters";
 import { verifyCredentials, type VerifiedUser } from "@/lib/domain/users/verify-credentials";
+import { metrics } from "@/lib/metrics/registry";
 
 /**
  * Checks a password, unless this account (from this IP) has failed SIGNIN_FAILURES_PER_ACCOUNT
@@ -16,10 +17,12 @@ export async function verifyCredentialsThrottled(email: string, password: string
   const refused = counted.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
   for (const reason of refused) if (!(reason instanceof RateLimiterRes)) throw reason;
   if (refused.length > 0) {
+    metrics().accountAttempts.inc({ action: "sign_in", outcome: "paused" });
     throw tooManyAttempts("Too many failed sign-in attempts.", Math.max(...(refused as RateLimiterRes[]).map(secondsLeft)));
   }
 
   const user = await verifyCredentials(email, password);
+  metrics().accountAttempts.inc({ action: "sign_in", outcome: user ? "signed_in" : "wrong_password" });
   if (user) await Promise.all([failuresByAccount.delete(accountKey), failuresByIp.reward(ip, 1)]);
   return user;
 }

@@ -224,7 +224,7 @@ function describe(view: BookingStatusView, clock: Clock): Content {
         body: (
           <p>
             Every item is held by other shoppers right now. If a hold is cancelled or runs out, the next person on the
-            waitlist gets it — stay on this page.
+            waitlist gets it — keep this page open.
           </p>
         ),
         tone: "progress",

@@ -398,6 +398,100 @@ describe("WaitingRoom live updates", () => {
   });
 });
 
+/** A stand-in for the browser's Notification, with the permission the test sets. */
+class FakeNotification {
+  static permission: NotificationPermission = "default";
+  static shown: { title: string; options?: NotificationOptions }[] = [];
+  static requestPermission = vi.fn(async () => FakeNotification.permission);
+  onclick: (() => void) | null = null;
+
+  constructor(title: string, options?: NotificationOptions) {
+    FakeNotification.shown.push({ title, options });
+  }
+}
+
+function setVisibility(state: DocumentVisibilityState) {
+  Object.defineProperty(document, "visibilityState", { configurable: true, get: () => state });
+  act(() => {
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+}
+
+describe("WaitingRoom turn alert", () => {
+  const ALERT = "⏰ Your turn — confirm now";
+  const holdAt = (second: number) => viewOf("hold", { serverTime: `2030-01-01T12:00:0${second}.000Z`, expiresAt: "2030-01-01T12:05:00.000Z" });
+
+  beforeEach(() => {
+    document.title = "Trail shoes — Flash Sale";
+    FakeNotification.permission = "default";
+    FakeNotification.shown = [];
+    FakeNotification.requestPermission.mockClear();
+    vi.stubGlobal("Notification", FakeNotification);
+  });
+  afterEach(() => {
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "visible" });
+  });
+
+  it("offers notifications while waiting, and asks the browser only when the shopper presses it", async () => {
+    const room = renderRoom(viewOf("waitlisted"));
+    expect(FakeNotification.requestPermission).not.toHaveBeenCalled();
+    FakeNotification.permission = "granted";
+    await userEvent.click(screen.getByRole("button", { name: "Notify me when it’s my turn" }));
+
+    expect(FakeNotification.requestPermission).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole("button", { name: "Notify me when it’s my turn" })).not.toBeInTheDocument();
+    expect(screen.getByText("We’ll notify you if your turn comes while you’re in another tab.")).toBeInTheDocument();
+    expect(room).toHaveAttribute("data-state", "waitlisted");
+  });
+
+  it("when a hold follows the waitlist in a hidden tab: one notification, and the title blinks until the shopper looks", () => {
+    FakeNotification.permission = "granted";
+    renderRoom(viewOf("waitlisted"));
+    const stream = FakeEventSource.latest();
+    setVisibility("hidden");
+
+    stream.sendStatus(holdAt(1));
+    expect(document.title).toBe(ALERT);
+    expect(FakeNotification.shown).toEqual([{ title: "It's yours — for now", options: expect.objectContaining({ tag: "hold-b-1" }) }]);
+    // Later views of the same hold (stock moving) neither notify again nor stop the alert.
+    stream.sendStatus({ ...holdAt(2), stockLeft: 1 });
+    expect(FakeNotification.shown).toHaveLength(1);
+    expect(document.title).toBe(ALERT);
+
+    setVisibility("visible");
+    expect(document.title).toBe("Trail shoes — Flash Sale");
+    expect(screen.queryByText(/notify you|title blinks/)).not.toBeInTheDocument();
+  });
+
+  it("stays quiet when the shopper is looking at the tab", () => {
+    FakeNotification.permission = "granted";
+    renderRoom(viewOf("queued"));
+    FakeEventSource.latest().sendStatus(holdAt(1));
+    expect(document.title).toBe("Trail shoes — Flash Sale");
+    expect(FakeNotification.shown).toHaveLength(0);
+  });
+
+  it("does not alert for a hold the page loaded with, even in a hidden tab", () => {
+    FakeNotification.permission = "granted";
+    setVisibility("hidden");
+    renderRoom(holdAt(1));
+    FakeEventSource.latest().sendStatus(holdAt(2));
+    expect(document.title).toBe("Trail shoes — Flash Sale");
+    expect(FakeNotification.shown).toHaveLength(0);
+  });
+
+  it("without notification permission, still blinks the title, and says so while waiting", () => {
+    FakeNotification.permission = "denied";
+    renderRoom(viewOf("queued"));
+    expect(screen.getByText("Keep this tab open; you can use others meanwhile: its title blinks when it’s your turn.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Notify me when it’s my turn" })).not.toBeInTheDocument();
+    setVisibility("hidden");
+    FakeEventSource.latest().sendStatus(holdAt(1));
+    expect(document.title).toBe(ALERT);
+    expect(FakeNotification.shown).toHaveLength(0);
+  });
+});
+
 describe("pollDelayMs", () => {
   it("doubles from 1 s and never exceeds 15 s", () => {
     expect([0, 1, 2, 3, 4, 5, 10].map(pollDelayMs)).toEqual([1000, 2000, 4000, 8000, 15_000, 15_000, 15_000]);

@@ -16,6 +16,8 @@ import {
 import { QueuePanel, type Notice, type PanelAction } from "@/components/waiting-room/queue-panel";
 import { solveProof } from "@/components/waiting-room/solve-proof";
 import { useBookingStatus, type Transport } from "@/components/waiting-room/use-booking-status";
+import { useTurnAlert, type NotificationChoice } from "@/components/waiting-room/use-turn-alert";
+import { Button } from "@/components/ui/button";
 
 type WaitingRoomProps = {
   /** `prequeueOpensAt`: when Buy opens before the start, to join the pre-queue (absent: at the start). */
@@ -43,6 +45,7 @@ const ALREADY_IN = new Set(["already_queued", "already_booked", "conflict"]);
 export function WaitingRoom({ sale, initialView, signInUrl }: WaitingRoomProps) {
   const router = useRouter();
   const { view, clockOffsetMs, transport, refresh, assume } = useBookingStatus(sale.id, initialView);
+  const { notifications, askForNotifications } = useTurnAlert(view);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [pending, setPending] = useState<PanelAction | null>(null);
   const [queueStart, setQueueStart] = useState<{ bookingId: string; position: number } | null>(null);
@@ -127,7 +130,28 @@ export function WaitingRoom({ sale, initialView, signInUrl }: WaitingRoomProps) 
         onCancel={cancel}
         onDeadline={() => void refresh()}
       />
+      {(view.state === "prequeued" || view.state === "queued" || view.state === "waitlisted") && (
+        <TurnAlertNote notifications={notifications} onAsk={() => void askForNotifications()} />
+      )}
       <TransportNote transport={transport} />
+    </div>
+  );
+}
+
+/** While the shopper waits: how they will learn that their turn came if they look elsewhere. */
+function TurnAlertNote({ notifications, onAsk }: { notifications: NotificationChoice; onAsk: () => void }) {
+  return (
+    <div className="flex flex-wrap items-center gap-3 text-sm text-slate-700">
+      {notifications === "granted" ? (
+        <p>We’ll notify you if your turn comes while you’re in another tab.</p>
+      ) : (
+        <p>Keep this tab open; you can use others meanwhile: its title blinks when it’s your turn.</p>
+      )}
+      {notifications === "default" && (
+        <Button variant="secondary" size="sm" onClick={onAsk}>
+          Notify me when it’s my turn
+        </Button>
+      )}
     </div>
   );
 }

@@ -19,12 +19,29 @@ test.describe("one item, two shoppers", () => {
     await expect(second.getByRole("heading", { name: "You’re number 1 on the waitlist" })).toBeVisible();
     await snap(next.page, testInfo, "second-waitlisted");
 
+    // The second shopper asks to be notified, then looks at another tab.
+    await next.page.context().grantPermissions(["notifications"]);
+    await next.page.getByRole("button", { name: "Notify me when it’s my turn" }).click();
+    await expect(next.page.getByText("We’ll notify you if your turn comes while you’re in another tab.")).toBeVisible();
+    const title = await next.page.title();
+    await next.page.evaluate(() => {
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+
     // Nobody confirms: the first hold expires on the server and passes to the waitlist's head.
     await expectState(first, "expired");
     await expect(first.getByRole("heading", { name: "Your hold ran out" })).toBeVisible();
     await snap(page, testInfo, "first-expired");
 
     await expectState(second, "hold");
+    // The hidden tab's title blinks until the shopper comes back to it.
+    await expect(next.page).toHaveTitle("⏰ Your turn — confirm now", WAIT);
+    await next.page.evaluate(() => {
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "visible" });
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+    await expect(next.page).toHaveTitle(title);
     await expect(second.getByRole("button", { name: "Confirm purchase" })).toBeEnabled();
     await snap(next.page, testInfo, "second-hold");
     await second.getByRole("button", { name: "Confirm purchase" }).click();

@@ -106,6 +106,18 @@ describe("SignUpForm", () => {
     expect(signIn).not.toHaveBeenCalled();
   });
 
+  it("shows a refused sign-up (too many accounts from this network) for the whole form, and does not sign in", async () => {
+    const message = "Too many accounts were created from your network. Try again in 42 minutes.";
+    fetchMock.mockResolvedValue(new Response(JSON.stringify({ error: { code: "rate_limited", message } }), { status: 429, headers: { "Retry-After": "2520" } }));
+    render(<SignUpForm callbackUrl="/" />);
+    await fillAndSubmit();
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(message);
+    expect(screen.getByLabelText("Email")).not.toBeInvalid();
+    expect(signIn).not.toHaveBeenCalled();
+    expect(router.replace).not.toHaveBeenCalled();
+  });
+
   it("shows the server's validation message under the field it names", async () => {
     fetchMock.mockResolvedValue(
       new Response(JSON.stringify({ error: { code: "bad_request", message: "password: Use at least 8 characters." } }), { status: 400 }),

@@ -8,6 +8,22 @@ const nextConfig = {
   // Lua scripts are read at run time; ship them with the standalone output.
   outputFileTracingIncludes: { "/**": ["./lib/redis/scripts/*.lua"] },
   serverExternalPackages: ["mongoose", "ioredis", "amqplib", "bullmq", "pino", "prom-client"],
+  // No other site may frame these pages (a hidden frame over "Confirm purchase" is clickjacking),
+  // browsers must not second-guess content types, and URLs do not leak to other origins.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

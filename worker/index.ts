@@ -10,7 +10,8 @@ import { closeRedis } from "@/lib/redis/client";
 import { reconcileOpenSales } from "@/lib/domain/reconcile/reconcile-sale";
 import { BookingConsumer } from "./booking-consumer";
 import { startHoldExpiryWorker } from "./hold-expiry-worker";
-import { startMaintenanceWorker } from "./maintenance-worker";
+import { scheduleSweeps, startMaintenanceWorker } from "./maintenance-worker";
+import { markRedisBuilt, watchForRedisReset } from "./redis-reset-watch";
 import { startMetricsServer } from "./metrics-server";
 import { startSaleScheduleWorker } from "./sale-schedule-worker";
 
@@ -19,13 +20,18 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 async function main(): Promise<void> {
   const config = env();
   await connectMongo();
-  // Redis keeps no data on disk here: a restarted Redis is rebuilt from MongoDB before serving.
-  const rebuilt = (await reconcileOpenSales(holdEffects, { queuedTickets: await bookingQueueDepth() })).filter((result) => result.rebuilt);
-  if (rebuilt.length) logger.warn({ sales: rebuilt.map((result) => result.saleId) }, "rebuilt sales missing from Redis");
+  // Redis keeps no data on disk here: a restarted Redis is rebuilt from MongoDB before serving,
+  // and again whenever it comes back empty while the worker runs.
+  await rebuildOpenSales();
+  await markRedisBuilt();
 
   const metricsServer = await startMetricsServer(config.WORKER_METRICS_PORT);
   const expiryWorker = startHoldExpiryWorker();
   const maintenanceWorker = await startMaintenanceWorker();
+  const redisWatch = watchForRedisReset(async () => {
+    await rebuildOpenSales();
+    await scheduleSweeps();
+  }, config.SWEEP_INTERVAL_MS);
   const scheduleWorker = startSaleScheduleWorker();
   const consumer = new BookingConsumer();
   await consumer.start();
@@ -41,6 +47,7 @@ async function main(): Promise<void> {
       logger.error("graceful shutdown took too long; exiting");
       process.exit(1);
     }, SHUTDOWN_TIMEOUT_MS).unref();
+    redisWatch.stop();
     await consumer.stop();
     await Promise.all([expiryWorker.close(), maintenanceWorker.close(), scheduleWorker.close()]);
     await closeBullQueues();
@@ -51,6 +58,11 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+async function rebuildOpenSales(): Promise<void> {
+  const rebuilt = (await reconcileOpenSales(holdEffects, { queuedTickets: await bookingQueueDepth() })).filter((result) => result.rebuilt);
+  if (rebuilt.length) logger.warn({ sales: rebuilt.map((result) => result.saleId) }, "rebuilt sales missing from Redis");
 }
 
 main().catch((error: unknown) => {

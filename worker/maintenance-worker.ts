@@ -13,10 +13,15 @@ const SWEEPER_ID = "sweeper";
  * It expires overdue holds, writes leftover outbox records and draws any pre-queue left undrawn.
  */
 export async function startMaintenanceWorker(): Promise<Worker> {
-  await bullQueue(MAINTENANCE_QUEUE).upsertJobScheduler(SWEEPER_ID, { every: env().SWEEP_INTERVAL_MS }, { name: "sweep" });
+  await scheduleSweeps();
   return new Worker(MAINTENANCE_QUEUE, async () => ({ ...(await sweepSales(holdEffects)), drawn: await drawDuePrequeues(publishBookingRequest) }), {
     connection: bullConnection(),
     prefix: env().BULLMQ_PREFIX,
     concurrency: 1,
   });
+}
+
+/** Puts the sweeper's schedule in place (idempotent): at start, and after Redis came back empty. */
+export async function scheduleSweeps(): Promise<void> {
+  await bullQueue(MAINTENANCE_QUEUE).upsertJobScheduler(SWEEPER_ID, { every: env().SWEEP_INTERVAL_MS }, { name: "sweep" });
 }

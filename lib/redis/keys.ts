@@ -50,6 +50,9 @@ export function holdKey(saleId: string, bookingId: string): string {
 /** Set of sale ids that have Redis state (for the sweeper and reconciliation). */
 export const ACTIVE_SALES_KEY = "sales:active";
 
+/** Set by the worker when it has (re)built Redis from MongoDB: gone means Redis came back empty. */
+export const REDIS_BUILT_MARKER_KEY = "worker:redis-built";
+
 /** Pub/sub channel with every state change of one sale (the web fans it out to SSE clients). */
 export function saleChannel(saleId: string): string {
   return `sale:{${saleId}}:events`;

@@ -7,6 +7,7 @@ import { consumeRateLimit } from "@/lib/domain/admission/rate-limit";
 import { newBookingId } from "@/lib/domain/holds/booking-change";
 import { env } from "@/lib/config/env";
 import { encodePrequeuedIntent } from "@/lib/domain/admission/draw-prequeue";
+import { unknownSaleRefusal } from "@/lib/domain/admission/unknown-sale-refusal";
 
 export type IntentInput = { saleId: string; userId: string; ip: string; userAgent: string };
 /** In line with a ticket, or (before the start) in the pre-queue, to be given a random place at the draw. */
@@ -17,7 +18,6 @@ export type AdmittedIntent =
 export type PublishRequest = (request: BookingRequest) => Promise<void>;
 
 const REFUSALS: Partial<Record<string, { code: ErrorCode; message: string }>> = {
-  not_found: { code: "not_found", message: "This sale does not exist." },
   not_started: { code: "not_started", message: "This sale has not started yet." },
   paused: { code: "paused", message: "This sale is paused. Your place is not taken; try again when it resumes." },
   sale_ended: { code: "sale_ended", message: "This sale has ended." },
@@ -53,6 +53,7 @@ export async function admitIntent(input: IntentInput, publish: PublishRequest): 
   );
   if (reply[0] === "prequeued") return { ticket: null, position: null, bookingId, prequeued: true };
   if (reply[0] !== "ok") {
+    if (reply[1] === "not_found") throw await unknownSaleRefusal(saleId);
     const refusal = REFUSALS[String(reply[1])] ?? { code: "conflict" as const, message: "Your request was refused." };
     throw new DomainError(refusal.code, refusal.message);
   }

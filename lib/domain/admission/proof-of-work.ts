@@ -7,6 +7,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { redis } from "@/lib/redis/client";
 import { saleKeys, usedProofKey } from "@/lib/redis/keys";
 import { consumeRateLimit } from "@/lib/domain/admission/rate-limit";
+import { unknownSaleRefusal } from "@/lib/domain/admission/unknown-sale-refusal";
 
 /** Whose intent a challenge is for: a proof is only good for this user on this sale. */
 export type ProofSubject = { userId: string; saleId: string };
@@ -68,7 +69,7 @@ export function createProofChallenge(subject: ProofSubject, settings = settingsF
 /** GET challenge: rate limited like intents, and only for a sale the shop knows. */
 export async function issueProofChallenge(input: ProofSubject & { ip: string }): Promise<Challenge> {
   await consumeRateLimit(input.userId, input.ip);
-  if (!(await redis().exists(saleKeys(input.saleId).meta))) throw new DomainError("not_found", "This sale does not exist.");
+  if (!(await redis().exists(saleKeys(input.saleId).meta))) throw await unknownSaleRefusal(input.saleId);
   return createProofChallenge(input);
 }
 

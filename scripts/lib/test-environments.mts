@@ -24,14 +24,24 @@ export function redisUrlWithDatabase(url: string, database: number): string {
   return parsed.toString();
 }
 
+/**
+ * A suite's own MongoDB database, Redis database, queue and BullMQ prefix on the configured servers.
+ * RABBITMQ_URL is passed on explicitly: in test mode @next/env skips .env.local, where a second
+ * checkout names its own broker.
+ */
+function suiteStorage(base: Config, suite: { database: string; redisDatabase: number; suffix: string }): Record<string, string> {
+  return {
+    MONGODB_URL: mongoUrlWithDatabase(base.MONGODB_URL || DEFAULT_MONGODB_URL, suite.database),
+    REDIS_URL: redisUrlWithDatabase(base.REDIS_URL || DEFAULT_REDIS_URL, suite.redisDatabase),
+    RABBITMQ_URL: base.RABBITMQ_URL || DEFAULT_RABBITMQ_URL,
+    BOOKING_QUEUE: `booking_requests_${suite.suffix}`,
+    BULLMQ_PREFIX: `bull${suite.suffix}`,
+  };
+}
+
 export function integrationEnv(base: Config = process.env): Record<string, string> {
   return {
-    MONGODB_URL: mongoUrlWithDatabase(base.MONGODB_URL || DEFAULT_MONGODB_URL, "flashsale_test"),
-    REDIS_URL: redisUrlWithDatabase(base.REDIS_URL || DEFAULT_REDIS_URL, 2),
-    // Passed on explicitly: in test mode @next/env skips .env.local, where a second checkout names its own broker.
-    RABBITMQ_URL: base.RABBITMQ_URL || DEFAULT_RABBITMQ_URL,
-    BOOKING_QUEUE: "booking_requests_test",
-    BULLMQ_PREFIX: "bulltest",
+    ...suiteStorage(base, { database: "flashsale_test", redisDatabase: 2, suffix: "test" }),
     // Cheap proofs of work, so thousands of simulated users solve quickly; every proof is still verified.
     POW_MAX_NUMBER: "1000",
     // Small account budgets, so the tests reach them in a few calls (each sign-up hashes a password).
@@ -50,11 +60,7 @@ export function integrationEnv(base: Config = process.env): Record<string, strin
 export function e2eEnv(base: Config = process.env): Record<string, string> {
   const webPort = base.E2E_WEB_PORT || "3100";
   return {
-    MONGODB_URL: mongoUrlWithDatabase(base.MONGODB_URL || DEFAULT_MONGODB_URL, "flashsale_e2e"),
-    REDIS_URL: redisUrlWithDatabase(base.REDIS_URL || DEFAULT_REDIS_URL, 1),
-    RABBITMQ_URL: base.RABBITMQ_URL || DEFAULT_RABBITMQ_URL,
-    BOOKING_QUEUE: "booking_requests_e2e",
-    BULLMQ_PREFIX: "bulle2e",
+    ...suiteStorage(base, { database: "flashsale_e2e", redisDatabase: 1, suffix: "e2e" }),
     NEXTAUTH_URL: `http://localhost:${webPort}`,
     PORT: webPort,
     WORKER_METRICS_PORT: base.E2E_WORKER_METRICS_PORT || "9465",

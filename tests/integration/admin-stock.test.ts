@@ -5,6 +5,7 @@ import { Sale } from "@/lib/db/models/sale";
 import { admitIntent } from "@/lib/domain/admission/admit-intent";
 import { serveIntents } from "@/lib/domain/booking/serve-intents";
 import { confirmHold } from "@/lib/domain/holds/confirm-hold";
+import { publishSaleState } from "@/lib/domain/inventory/publish-sale-state";
 import { readSaleStats } from "@/lib/domain/inventory/read-sale-stats";
 import { launchSale } from "@/lib/domain/sales/launch-sale";
 import type { BookingRequest } from "@/lib/messaging/booking-request";
@@ -79,6 +80,20 @@ describe("changing the stock of a live sale", () => {
     expect(ledger.available + ledger.taken).toBe(ledger.mongoStock);
     const holds = await Booking.countDocuments({ saleId: id, status: { $in: ["hold", "booked"] } });
     expect(holds).toBe(ledger.taken);
+  });
+
+  it("a late publish of an older version of the sale sets neither the stock nor the status back", async () => {
+    // Two edits: the first wrote MongoDB, then the second moved the stock; only now does the
+    // first edit's publish (with the old values) reach Redis.
+    const id = await liveSale(10);
+    const stale = (await Sale.findById(id).lean())!;
+    expect((await setStock(id, 6)).status).toBe(200);
+    await publishSaleState(stale);
+    expect(await stockLedger(id)).toEqual({ mongoStock: 6, redisStock: 6, taken: 0, available: 6 });
+    // The next edit, made from what MongoDB says, is not refused as "changed meanwhile".
+    expect((await setStock(id, 8)).status).toBe(200);
+    expect(await stockLedger(id)).toEqual({ mongoStock: 8, redisStock: 8, taken: 0, available: 8 });
+    expect(await redis().hget(saleKeys(id).meta, "status")).toBe("live");
   });
 
   it("added items go to the waitlist first, with a hold that will expire", async () => {

@@ -12,9 +12,12 @@ export type SaleSettings = {
 };
 
 /**
- * Writes a sale's settings into Redis, where admission and the worker read them. The inventory
- * counter is created only the first time (SET NX): publishing again never resets stock that
- * holds and bookings already took. Stock changes of a live sale go through adjustStock.
+ * Writes a sale's settings into Redis, where admission and the worker read them.
+ * Status and stock are written only the first time (HSETNX, and SET NX for the inventory counter):
+ * once published, Redis is where they change first, by compare-and-set (claimSaleStatus,
+ * adjustSaleStock, the scripts). A publish that follows a MongoDB write can arrive after a later
+ * edit has already moved them, and must not set them back: a stale stock would leave the counter
+ * and the stock disagreeing, and every later stock edit refused.
  */
 export async function publishSaleState(sale: SaleSettings): Promise<void> {
   const saleId = String(sale._id);
@@ -22,13 +25,13 @@ export async function publishSaleState(sale: SaleSettings): Promise<void> {
   await redis()
     .multi()
     .hset(keys.meta, {
-      status: sale.status,
-      stock: sale.stock,
       holdMs: sale.holdSeconds * 1000,
       waitlistMax: sale.waitlistMax,
       startsAt: sale.startsAt.getTime(),
       endsAt: sale.endsAt.getTime(),
     })
+    .hsetnx(keys.meta, "status", sale.status)
+    .hsetnx(keys.meta, "stock", sale.stock)
     .set(keys.inventory, sale.stock, "NX")
     .sadd(ACTIVE_SALES_KEY, saleId)
     .exec();

@@ -4,13 +4,15 @@ import type { Actor } from "@/lib/domain/admin/actor";
 import { recordAuditEvent, type AuditAction } from "@/lib/domain/admin/record-audit-event";
 import { toAdminSale, type AdminSale } from "@/lib/domain/sales/admin-sale";
 import { claimSaleStatus } from "@/lib/domain/sales/claim-sale-status";
+import { redis } from "@/lib/redis/client";
+import { saleKeys } from "@/lib/redis/keys";
 
 export type SalePatch = Partial<Pick<SaleDoc, "name" | "description" | "image" | "price" | "currency" | "stock" | "startsAt" | "endsAt" | "holdSeconds" | "waitlistMax" | "status">>;
 
 /**
  * The one way an admin change lands: claim the status in Redis (so a racing change loses with a
  * 409 before writing anything), write MongoDB, publish the new state for admission and the
- * worker, and append the audit event. If MongoDB refuses the write, Redis gets the old state back.
+ * worker, and append the audit event. If MongoDB refuses the write, Redis gets the old status back.
  */
 export async function commitSaleChange(
   sale: SaleDoc,
@@ -25,7 +27,8 @@ export async function commitSaleChange(
   try {
     updated = await Sale.findByIdAndUpdate(saleId, { $set: patch }, { returnDocument: "after", runValidators: true }).lean<SaleDoc>();
   } catch (error) {
-    await publishSaleState(sale);
+    // MongoDB refused the change: give back the status claimed above (a moved stock is put back by the caller).
+    await redis().hset(saleKeys(saleId).meta, "status", sale.status);
     throw error;
   }
   if (!updated) throw new Error(`sale ${saleId} disappeared while being changed`);

@@ -96,6 +96,17 @@ describe("changing the stock of a live sale", () => {
     expect(await redis().hget(saleKeys(id).meta, "status")).toBe("live");
   });
 
+  it("a late publish of an older version does not set other settings back either", async () => {
+    const id = await liveSale(10);
+    const stale = (await Sale.findById(id).lean())!;
+    const setHold = async (holdSeconds: number) =>
+      callRoute(saleRoute.PATCH, `/api/admin/sales/${id}`, { id }, { method: "PATCH", cookie: await sessionCookie("admin-stock-marketer", "marketer"), body: { holdSeconds } });
+    await new Promise((resolve) => setTimeout(resolve, 5)); // the edit below is a later version
+    expect((await setHold(120)).status).toBe(200);
+    await publishSaleState(stale);
+    expect(await redis().hget(saleKeys(id).meta, "holdMs")).toBe("120000");
+  });
+
   it("added items go to the waitlist first, with a hold that will expire", async () => {
     const id = await liveSale(1, 5);
     const [holder, waiting] = userIds("stock-wait", 2);

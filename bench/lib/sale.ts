@@ -2,6 +2,7 @@ import { connectMongo } from "@/lib/db/connect";
 import { AuditEvent } from "@/lib/db/models/audit-event";
 import { Booking } from "@/lib/db/models/booking";
 import { Sale } from "@/lib/db/models/sale";
+import { SaleProgress } from "@/lib/db/models/sale-progress";
 import { publishSaleState } from "@/lib/domain/inventory/publish-sale-state";
 import { readSaleStats, type SaleStats } from "@/lib/domain/inventory/read-sale-stats";
 import { redis } from "@/lib/redis/client";
@@ -14,7 +15,7 @@ import { saleKeys } from "@/lib/redis/keys";
  */
 export async function clearBenchDatabase(): Promise<void> {
   await connectMongo();
-  await Promise.all([Booking.deleteMany({}), Sale.deleteMany({}), AuditEvent.deleteMany({})]);
+  await Promise.all([Booking.deleteMany({}), Sale.deleteMany({}), SaleProgress.deleteMany({}), AuditEvent.deleteMany({})]);
 }
 
 /** A live sale, open for two hours, with holds long enough not to expire during the run. */

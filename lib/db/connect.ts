@@ -4,6 +4,7 @@ import { logger } from "@/lib/log/logger";
 import { Booking } from "@/lib/db/models/booking";
 import { AuditEvent } from "@/lib/db/models/audit-event";
 import { Sale } from "@/lib/db/models/sale";
+import { SaleProgress } from "@/lib/db/models/sale-progress";
 import { User } from "@/lib/db/models/user";
 
 const globalForMongo = globalThis as unknown as { flashSaleMongo?: Promise<typeof mongoose> };
@@ -17,7 +18,7 @@ async function connectAndEnsureIndexes(): Promise<typeof mongoose> {
     maxPoolSize: env().MONGODB_MAX_POOL_SIZE,
     autoIndex: false,
   });
-  await Promise.all([User, Sale, Booking, AuditEvent].map((model) => model.createIndexes()));
+  await Promise.all([User, Sale, SaleProgress, Booking, AuditEvent].map((model) => model.createIndexes()));
   logger.debug("mongodb connected, indexes ensured");
   return connection;
 }

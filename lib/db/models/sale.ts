@@ -18,8 +18,6 @@ const saleSchema = new Schema(
     waitlistMax: { type: Number, required: true, default: 1000, min: 0 },
     status: { type: String, enum: SALE_STATUSES, default: "draft", required: true },
     createdBy: { type: String, default: "" },
-    /** The highest ticket the worker has served, so a Redis rebuild never hands a ticket out twice. */
-    servedTicket: { type: Number, default: 0 },
   },
   { timestamps: true },
 );

@@ -1,5 +1,5 @@
 import type { BookingRequest } from "@/lib/messaging/booking-request";
-import { Sale } from "@/lib/db/models/sale";
+import { SaleProgress } from "@/lib/db/models/sale-progress";
 import { redis } from "@/lib/redis/client";
 import { saleKeys } from "@/lib/redis/keys";
 import { runScriptsPipelined } from "@/lib/redis/scripts";
@@ -49,8 +49,22 @@ export async function serveIntents(saleId: string, requests: BookingRequest[], e
   const settled = served.filter(({ outcome }) => SETTLED_OUTCOMES.has(outcome));
   if (settled.length) {
     const frontier = Math.max(...settled.map(({ request }) => request.ticket));
-    await Sale.updateOne({ _id: saleId }, { $max: { servedTicket: frontier } });
+    await recordServedFrontier(saleId, frontier);
     await publishSaleEvent(saleId, settled.map(({ request }) => request.userId), frontier);
   }
   return served;
+}
+
+const DUPLICATE_KEY = 11000;
+
+/** Raises the sale's served frontier in MongoDB; the first batch creates the record. */
+async function recordServedFrontier(saleId: string, frontier: number): Promise<void> {
+  const raise = { $max: { servedTicket: frontier } };
+  try {
+    await SaleProgress.updateOne({ _id: saleId }, raise, { upsert: true });
+  } catch (error) {
+    // Two first batches raced to create it: it exists now, so raise it.
+    if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+    await SaleProgress.updateOne({ _id: saleId }, raise);
+  }
 }

@@ -1,6 +1,7 @@
 import { connectMongo } from "@/lib/db/connect";
 import { Booking } from "@/lib/db/models/booking";
 import { Sale } from "@/lib/db/models/sale";
+import { SaleProgress } from "@/lib/db/models/sale-progress";
 import { logger } from "@/lib/log/logger";
 import { redis } from "@/lib/redis/client";
 import { ACTIVE_SALES_KEY, saleKeys } from "@/lib/redis/keys";
@@ -33,7 +34,8 @@ export async function reconcileSale(saleId: string, effects: HoldEffects, option
   const booked = bookings.filter((b) => b.status === "booked");
   const waitlisted = bookings.filter((b) => b.status === "waitlisted");
   const available = Math.max(0, sale.stock - holds.length - booked.length);
-  const maxTicket = Math.max(last?.ticket ?? 0, sale.servedTicket ?? 0);
+  const progress = await SaleProgress.findById(saleId).lean();
+  const maxTicket = Math.max(last?.ticket ?? 0, progress?.servedTicket ?? 0);
 
   const tx = redis().multi();
   tx.del(keys.meta, keys.inventory, keys.users, keys.holds, keys.waitlist, keys.stats, keys.dirty);

@@ -23,7 +23,12 @@ export async function consumeRateLimit(userId: string, ip: string): Promise<void
     await Promise.all([user.consume(userId), byIp.consume(ip)]);
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
-    const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+    const retryAfterSeconds = secondsUntilRetry(error);
     throw new DomainError("rate_limited", `Too many requests. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
   }
+}
+
+/** Whole seconds (at least one) until a spent rate-limiter-flexible budget allows another try. */
+export function secondsUntilRetry(refusal: RateLimiterRes): number {
+  return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
 }

@@ -1,4 +1,4 @@
-import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRedis } from "rate-limiter-flexible";
 import { env } from "@/lib/config/env";
 import { DomainError } from "@/lib/errors/domain-error";
 import { redis } from "@/lib/redis/client";
@@ -12,8 +12,9 @@ let limiters: { signUpByIp: RateLimiterRedis; failuresByAccount: RateLimiterRedi
 
 /** The account budgets (rate-limiter-flexible on Redis), made once per process. */
 export function accountLimiters() {
+  if (limiters) return limiters;
   const config = env();
-  limiters ??= {
+  limiters = {
     signUpByIp: new RateLimiterRedis({ storeClient: redis(), keyPrefix: RATE_LIMIT_PREFIX.signUpIp, points: config.SIGNUP_PER_IP_PER_HOUR, duration: HOUR }),
     failuresByAccount: new RateLimiterRedis({
       storeClient: redis(),
@@ -30,8 +31,6 @@ export function accountLimiters() {
   };
   return limiters;
 }
-
-export const secondsLeft = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 
 /** The 429 a spent budget answers, saying when to try again. */
 export function tooManyAttempts(message: string, retryAfterSeconds: number): DomainError {

@@ -1,5 +1,6 @@
 import { RateLimiterRes } from "rate-limiter-flexible";
-import { accountLimiters, secondsLeft, tooManyAttempts } from "@/lib/domain/users/account-limiters";
+import { secondsUntilRetry } from "@/lib/domain/admission/rate-limit";
+import { accountLimiters, tooManyAttempts } from "@/lib/domain/users/account-limiters";
 import { metrics } from "@/lib/metrics/registry";
 
 /** Spends one of the IP's sign-ups for this hour; 429 once they are spent. */
@@ -9,6 +10,6 @@ export async function spendSignUp(ip: string): Promise<void> {
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     metrics().accountAttempts.inc({ action: "sign_up", outcome: "refused_ip_budget" });
-    throw tooManyAttempts("Too many accounts were created from your network.", secondsLeft(error));
+    throw tooManyAttempts("Too many accounts were created from your network.", secondsUntilRetry(error));
   }
 }

@@ -1,5 +1,6 @@
 import { RateLimiterRes } from "rate-limiter-flexible";
-import { accountLimiters, secondsLeft, tooManyAttempts } from "@/lib/domain/users/account-limiters";
+import { secondsUntilRetry } from "@/lib/domain/admission/rate-limit";
+import { accountLimiters, tooManyAttempts } from "@/lib/domain/users/account-limiters";
 import { verifyCredentials, type VerifiedUser } from "@/lib/domain/users/verify-credentials";
 import { metrics } from "@/lib/metrics/registry";
 
@@ -18,7 +19,7 @@ export async function verifyCredentialsThrottled(email: string, password: string
   for (const reason of refused) if (!(reason instanceof RateLimiterRes)) throw reason;
   if (refused.length > 0) {
     metrics().accountAttempts.inc({ action: "sign_in", outcome: "paused" });
-    throw tooManyAttempts("Too many failed sign-in attempts.", Math.max(...(refused as RateLimiterRes[]).map(secondsLeft)));
+    throw tooManyAttempts("Too many failed sign-in attempts.", Math.max(...(refused as RateLimiterRes[]).map(secondsUntilRetry)));
   }
 
   const user = await verifyCredentials(email, password);

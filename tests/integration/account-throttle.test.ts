@@ -1,17 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { RequestInternal } from "next-auth";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as usersRoute from "@/app/api/users/route";
 import { authOptions } from "@/lib/auth/options";
 import { throttledSignInSeconds } from "@/lib/auth/sign-in-refusal";
 import { env } from "@/lib/config/env";
-import { connectMongo, disconnectMongo } from "@/lib/db/connect";
 import { User } from "@/lib/db/models/user";
 import { verifyCredentialsThrottled } from "@/lib/domain/users/verify-credentials-throttled";
 import { registerUser } from "@/lib/domain/users/register-user";
 import { DomainError } from "@/lib/errors/domain-error";
 import { metrics } from "@/lib/metrics/registry";
-import { closeRedis } from "@/lib/redis/client";
 import { callRoute } from "./support/harness";
 
 const RUN = randomUUID().slice(0, 8);
@@ -47,13 +45,6 @@ async function attempt(email: string, password: string, ip: string): Promise<"si
     throw error;
   }
 }
-
-beforeAll(async () => {
-  await connectMongo();
-});
-afterAll(async () => {
-  await Promise.all([disconnectMongo(), closeRedis()]);
-});
 
 describe("sign-up budget per IP", () => {
   it("lets an IP create SIGNUP_PER_IP_PER_HOUR accounts, then answers 429 with Retry-After and creates nothing", async () => {

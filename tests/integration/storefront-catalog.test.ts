@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as usersRoute from "@/app/api/users/route";
 import * as myBookingsRoute from "@/app/api/me/bookings/route";
-import { connectMongo, disconnectMongo } from "@/lib/db/connect";
+import { connectMongo } from "@/lib/db/connect";
 import { Booking, activeKeyFor, type BookingStatus } from "@/lib/db/models/booking";
 import { Sale, type SaleStatus } from "@/lib/db/models/sale";
 import { User } from "@/lib/db/models/user";
@@ -11,7 +11,6 @@ import { getStorefrontStatus } from "@/lib/domain/catalog/get-storefront-status"
 import { listPublicSales } from "@/lib/domain/catalog/list-public-sales";
 import { listUserBookings } from "@/lib/domain/catalog/list-user-bookings";
 import { publishSaleState } from "@/lib/domain/inventory/publish-sale-state";
-import { closeRedis } from "@/lib/redis/client";
 import { callRoute, sessionCookie } from "./support/harness";
 
 const RUN = randomUUID().slice(0, 8);
@@ -40,10 +39,6 @@ const postUser = (body: unknown, rawBody?: string) =>
 
 beforeAll(async () => {
   await connectMongo();
-});
-
-afterAll(async () => {
-  await Promise.all([disconnectMongo(), closeRedis()]);
 });
 
 describe("POST /api/users (sign-up)", () => {

@@ -29,19 +29,21 @@ export function redisUrlWithDatabase(url: string, database: number): string {
  * RABBITMQ_URL is passed on explicitly: in test mode @next/env skips .env.local, where a second
  * checkout names its own broker.
  */
-function suiteStorage(base: Config, suite: { database: string; redisDatabase: number; suffix: string }): Record<string, string> {
+function suiteStorage(base: Config, suite: { redisDatabase: number; suffix: string }): Record<string, string> {
+  // TEST_NAMESPACE lets a second checkout share the servers: its names become `…_<namespace>_test`.
+  const suffix = base.TEST_NAMESPACE ? `${base.TEST_NAMESPACE}_${suite.suffix}` : suite.suffix;
   return {
-    MONGODB_URL: mongoUrlWithDatabase(base.MONGODB_URL || DEFAULT_MONGODB_URL, suite.database),
+    MONGODB_URL: mongoUrlWithDatabase(base.MONGODB_URL || DEFAULT_MONGODB_URL, `flashsale_${suffix}`),
     REDIS_URL: redisUrlWithDatabase(base.REDIS_URL || DEFAULT_REDIS_URL, suite.redisDatabase),
     RABBITMQ_URL: base.RABBITMQ_URL || DEFAULT_RABBITMQ_URL,
-    BOOKING_QUEUE: `booking_requests_${suite.suffix}`,
-    BULLMQ_PREFIX: `bull${suite.suffix}`,
+    BOOKING_QUEUE: `booking_requests_${suffix}`,
+    BULLMQ_PREFIX: `bull${suffix}`,
   };
 }
 
 export function integrationEnv(base: Config = process.env): Record<string, string> {
   return {
-    ...suiteStorage(base, { database: "flashsale_test", redisDatabase: 2, suffix: "test" }),
+    ...suiteStorage(base, { redisDatabase: 2, suffix: "test" }),
     // Cheap proofs of work, so thousands of simulated users solve quickly; every proof is still verified.
     POW_MAX_NUMBER: "1000",
     // Small account budgets, so the tests reach them in a few calls (each sign-up hashes a password).
@@ -60,7 +62,7 @@ export function integrationEnv(base: Config = process.env): Record<string, strin
 export function e2eEnv(base: Config = process.env): Record<string, string> {
   const webPort = base.E2E_WEB_PORT || "3100";
   return {
-    ...suiteStorage(base, { database: "flashsale_e2e", redisDatabase: 1, suffix: "e2e" }),
+    ...suiteStorage(base, { redisDatabase: 1, suffix: "e2e" }),
     NEXTAUTH_URL: `http://localhost:${webPort}`,
     PORT: webPort,
     WORKER_METRICS_PORT: base.E2E_WORKER_METRICS_PORT || "9465",

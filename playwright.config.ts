@@ -60,9 +60,9 @@ export default defineConfig({
     },
     {
       name: "web",
-      command: `node scripts/lib/next-build.mjs && ${bin("next")} start -p ${stack.PORT}`,
+      command: `node scripts/lib/next-build.mjs && ${bin("tsx")} server.ts`,
       url: `${stack.NEXTAUTH_URL}/api/health`,
-      env: { ...stack, SERVICE_NAME: "web" },
+      env: { ...stack, SERVICE_NAME: "web", NODE_ENV: "production" },
       reuseExistingServer: false,
       timeout: 600_000,
       gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm start: from a fresh clone to a running shop — dependencies, .env.local, services, build, then
 // web and worker side by side, the demo seeded, URL and credentials printed. Ctrl-C stops both.
-//   --dev   next dev and a watching worker instead of the production build
+//   --dev   next dev (through server.ts) and a watching worker instead of the production build
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { ROOT, readConfig } from "./lib/dotenv.mjs";
@@ -70,7 +70,8 @@ function shutdown(exitCode) {
 process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
 
-launch("web   ", bin("next"), dev ? ["dev", "-p", port] : ["start", "-p", port], { SERVICE_NAME: "web" });
+// server.ts: Next's request handler behind our own node:http host (JSON 400 for malformed URLs).
+launch("web   ", bin("tsx"), dev ? ["server.ts", "--dev"] : ["server.ts"], { SERVICE_NAME: "web", NODE_ENV: dev ? "development" : "production" });
 launch("worker", bin("tsx"), dev ? ["watch", "worker/index.ts"] : ["worker/index.ts"], { SERVICE_NAME: "worker" });
 
 async function waitForHealth() {

@@ -1,12 +1,13 @@
 // The web host: Next's request handler behind a node:http server of our own (Next's "custom server").
-// It answers what Next cannot parse with a JSON 400 instead of a bare 500, and gives every request
-// an id (X-Request-Id) that error log lines carry.
+// It answers what Next cannot parse with a JSON 400 instead of a bare 500, and a wrong method on an
+// API route with a JSON 405 and Allow instead of an empty 405; and it gives every request an id
+// (X-Request-Id) that error log lines carry.
 //   tsx server.ts          production (after `next build`)
 //   tsx server.ts --dev    next dev
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
-import { isMalformedUrl } from "@/lib/http/malformed-url";
+import { refuseAtHost } from "@/lib/http/host-refusal";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -21,11 +22,7 @@ async function main(): Promise<void> {
     const requestId = randomUUID();
     request.headers["x-request-id"] = requestId;
     response.setHeader("X-Request-Id", requestId);
-    if (isMalformedUrl(request.url ?? "/")) {
-      response.writeHead(400, { "Content-Type": "application/json" });
-      response.end(JSON.stringify({ error: { code: "bad_request", message: "The URL is malformed (bad percent-encoding or a NUL byte)." } }));
-      return;
-    }
+    if (refuseAtHost(request, response)) return;
     void handle(request, response);
   });
   server.listen(port, hostname, () => console.log(`web listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));

@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { throttledSignInError } from "@/lib/auth/sign-in-refusal";
+import { safeCallbackUrl } from "@/components/auth/callback-url";
 import { verifyCredentialsThrottled } from "@/lib/domain/users/verify-credentials-throttled";
 import { DomainError } from "@/lib/errors/domain-error";
 import { clientIp } from "@/lib/http/client-info";
@@ -11,7 +12,8 @@ const credentialsSchema = z.object({ email: z.email(), password: z.string().min(
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 7 },
-  pages: { signIn: "/signin" },
+  // next-auth's own error page answers some errors with an HTML 500 (`/api/auth/error?error=Configuration`).
+  pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
@@ -32,6 +34,8 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth's default throws (a 500) on a callbackUrl, from the query or a cookie, that is not a URL.
+    redirect: ({ url, baseUrl }) => `${baseUrl}${safeCallbackUrl(url)}`,
     jwt({ token, user }) {
       if (user) token.role = user.role;
       return token;

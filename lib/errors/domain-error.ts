@@ -5,12 +5,15 @@ export const ERROR_STATUS = {
   forbidden: 403,
   proof_invalid: 403,
   not_found: 404,
+  method_not_allowed: 405,
   already_queued: 409,
   already_booked: 409,
   conflict: 409,
   hold_expired: 410,
   sold_out: 410,
   sale_ended: 410,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   not_started: 423,
   paused: 423,
   rate_limited: 429,
@@ -24,7 +27,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: { retryAfterSeconds?: number; [key: string]: unknown },
+    readonly details?: { retryAfterSeconds?: number; allow?: string; [key: string]: unknown },
   ) {
     super(message);
     this.name = "DomainError";

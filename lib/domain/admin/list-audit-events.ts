@@ -3,6 +3,7 @@ import { z } from "zod";
 import { connectMongo } from "@/lib/db/connect";
 import { AuditEvent, type AuditEventDoc } from "@/lib/db/models/audit-event";
 import { Sale, type SaleDoc } from "@/lib/db/models/sale";
+import { textInput } from "@/lib/domain/text-input";
 
 export type AuditEntry = {
   id: string;
@@ -19,7 +20,7 @@ export type AuditEntry = {
 const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 const auditFiltersSchema = z.object({
-  saleId: z.preprocess(blankToUndefined, z.string().max(64).optional()),
+  saleId: z.preprocess(blankToUndefined, textInput().max(64).optional()),
   action: z.preprocess(blankToUndefined, z.string().regex(/^[a-z_.]+$/, "action is like sale.launch").max(64).optional()),
   page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(1)),
   pageSize: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(200).default(50)),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isWellFormedText, TEXT_REFUSAL, textInput } from "@/lib/domain/text-input";
 
 /**
  * What a marketer may set on a sale. The admin form validates with these very schemas before it
@@ -33,9 +34,9 @@ const instant = (label: string) =>
     .refine((date) => !Number.isNaN(date.getTime()), `Enter the ${label} as a date and time.`);
 
 const saleFields = z.object({
-  name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(SALE_LIMITS.nameMax, `Keep the name under ${SALE_LIMITS.nameMax} characters.`),
-  description: z.string().trim().max(SALE_LIMITS.descriptionMax, `Keep the description under ${SALE_LIMITS.descriptionMax} characters.`),
-  image: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "The image must be an http(s) URL." })]),
+  name: textInput({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(SALE_LIMITS.nameMax, `Keep the name under ${SALE_LIMITS.nameMax} characters.`),
+  description: textInput().trim().max(SALE_LIMITS.descriptionMax, `Keep the description under ${SALE_LIMITS.descriptionMax} characters.`),
+  image: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "The image must be an http(s) URL." }).refine(isWellFormedText, TEXT_REFUSAL)]),
   price: z
     .number({ error: "Enter the price." })
     .min(0, "The price cannot be negative.")
@@ -50,7 +51,12 @@ const saleFields = z.object({
 });
 
 export const endAfterStart = (sale: { startsAt: Date; endsAt: Date }) => sale.endsAt.getTime() > sale.startsAt.getTime();
-const END_AFTER_START = { path: ["endsAt"], message: "The end must be after the start." };
+const END_AFTER_START = {
+  path: ["endsAt"],
+  message: "The end must be after the start.",
+  // Zod runs an object's checks even when a field failed; a date that did not parse is still the raw input then.
+  when: (payload: z.core.ParsePayload) => !payload.issues.some((issue) => issue.path?.[0] === "startsAt" || issue.path?.[0] === "endsAt"),
+};
 
 /** A new sale: every field, the end after the start. */
 export const createSaleSchema = saleFields

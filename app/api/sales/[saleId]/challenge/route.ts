@@ -11,6 +11,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     const challenge = await issueProofChallenge({ saleId, userId: user.id, ip: clientInfo(request).ip });
     return Response.json(challenge, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

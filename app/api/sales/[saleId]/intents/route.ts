@@ -18,7 +18,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     metrics().intents.inc({ outcome: "admitted" });
     return Response.json({ ...admitted, statusUrl: `/api/sales/${saleId}/status` }, { status: 202 });
   } catch (error) {
-    const response = errorResponse(error);
+    const response = errorResponse(error, request);
     metrics().intents.inc({ outcome: response.status === 500 ? "error" : String(response.status) });
     return response;
   } finally {

@@ -9,6 +9,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     const [{ saleId }, user] = await Promise.all([params, requireUser(request)]);
     return Response.json(await getBookingStatus(saleId, user.id), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -51,4 +51,23 @@ describe("the sale form schema (shared by the form and the API)", () => {
     expect(updateSaleSchema.safeParse({}).success).toBe(false);
     expect(updateSaleSchema.safeParse({ status: "live" }).success).toBe(false);
   });
+
+  it.each([{ startsAt: "yesterday" }, { startsAt: "2026-13-45T00:00:00Z" }, { endsAt: "nope" }, { startsAt: 12, endsAt: {} }])(
+    "refuses the invalid dates %j with a field message, in a new sale and in an edit (the end-after-start check once threw on them)",
+    (dates) => {
+      expect(Object.keys(messages(createSaleSchema.safeParse({ ...valid, ...dates })))).toEqual(Object.keys(dates));
+      expect(Object.keys(messages(updateSaleSchema.safeParse({ startsAt: valid.startsAt, endsAt: valid.endsAt, ...dates })))).toEqual(Object.keys(dates));
+    },
+  );
+
+  it("refuses text that cannot be stored: NUL bytes and lone surrogates, in every text field", () => {
+    const result = createSaleSchema.safeParse({ ...valid, name: "Drop\u0000", description: "\ud800", image: "https://cdn.example.com/\u0000.png" });
+    expect(messages(result)).toEqual({
+      name: "must not contain NUL bytes or invalid Unicode",
+      description: "must not contain NUL bytes or invalid Unicode",
+      image: "must not contain NUL bytes or invalid Unicode",
+    });
+    expect(updateSaleSchema.safeParse({ name: "\udc00 drop" }).success).toBe(false);
+    expect(createSaleSchema.safeParse({ ...valid, name: "Drop 👟" }).success).toBe(true);
+  });
 });

@@ -15,7 +15,7 @@ import { encodeProof } from "@/lib/domain/admission/proof-payload";
 import { POST as postIntent } from "@/app/api/sales/[saleId]/intents/route";
 
 /** A port nobody listens on now, so a worker left over from an aborted run cannot answer for ours. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

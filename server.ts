@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
-import { refuseAtHost } from "@/lib/http/host-refusal";
+import { answerUnparsableRequest, refuseAtHost } from "@/lib/http/host-refusal";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     if (refuseAtHost(request, response)) return;
     void handle(request, response);
   });
+  server.on("clientError", answerUnparsableRequest);
   server.listen(port, hostname, () => console.log(`web listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 
   // Live streams (SSE) never end by themselves: close them after a short grace period.

@@ -34,7 +34,7 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    // next-auth's default throws (a 500) on a callbackUrl, from the query or a cookie, that is not a URL.
+    // next-auth's default throws (a 500) on a posted callbackUrl that is not a URL (it checks only the query's and the cookie's).
     redirect: ({ url, baseUrl }) => `${baseUrl}${safeCallbackUrl(url)}`,
     jwt({ token, user }) {
       if (user) token.role = user.role;

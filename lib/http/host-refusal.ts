@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { allowedMethods, matchApiRoute } from "@/lib/http/api-routes";
 import { isMalformedUrl } from "@/lib/http/malformed-url";
 
@@ -21,4 +23,20 @@ export function refuseAtHost(request: IncomingMessage, response: ServerResponse)
   response.writeHead(refusal.status, { "Content-Type": "application/json", ...refusal.headers });
   response.end(JSON.stringify({ error: { code: refusal.code, message: refusal.message } }));
   return true;
+}
+
+/**
+ * Node's answer to a request it cannot parse (a method it does not know, a malformed header): a
+ * JSON 400 with a request id instead of Node's bare one. The connection is closed after it.
+ */
+export function answerUnparsableRequest(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable || error.code === "ECONNRESET") {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
+  const body = JSON.stringify({ error: { code: "bad_request", message: "The request could not be parsed as HTTP." } });
+  socket.end(
+    `HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${randomUUID()}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -127,8 +127,11 @@ describe("hostile requests get a JSON error with the right status, never a 5xx",
     await refused({ method: "POST", target: "/api/auth/callback/credentials", headers: JSON_TYPE, body: "{" }, 400, "bad_request");
     await refused({ method: "POST", target: "/api/auth/callback/credentials", headers: JSON_TYPE, body: "[1]" }, 400, "bad_request");
     await refused({ target: "/api/auth/no-such-action" }, 404, "not_found");
-    for (const target of ["/api/auth/error?error=Configuration", "/api/auth/error/Configuration", "/api/auth/session?callbackUrl=%3A%2F%2Fnot-a-url", "/api/auth/signin?callbackUrl=http%3A%2F%2F%5B"]) {
-      expect((await sendRaw(app, { target })).status, target).toBeLessThan(500);
+    await refused({ target: "/api/auth/session?callbackUrl=%3A%2F%2Fnot-a-url" }, 400, "bad_request");
+    await refused({ target: "/api/auth/csrf", headers: { cookie: "next-auth.callback-url=javascript%3Aalert(1)" } }, 400, "bad_request");
+    const form = { "content-type": "application/x-www-form-urlencoded" };
+    for (const raw of [{ target: "/api/auth/error?error=Configuration" }, { target: "/api/auth/error/Configuration" }, { method: "POST", target: "/api/auth/signin/credentials", headers: form, body: "callbackUrl=%3A%2F%2Fx" }]) {
+      expect((await sendRaw(app, raw)).status, raw.target).toBeLessThan(500);
     }
   });
 

@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   hold_expired: 410,
   sold_out: 410,
   sale_ended: 410,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   not_started: 423,
   paused: 423,
   rate_limited: 429,

@@ -84,7 +84,7 @@ export function SaleDashboard({ sale, history }: { sale: DashboardSale; history:
       </dl>
 
       {notStarted && points.length === 0 ? null : (
-      <div className="grid gap-4 lg:grid-cols-2" data-testid="dashboard-charts" data-points={points.length}>
+      <div className="grid gap-4 lg:grid-cols-2" data-testid="dashboard-charts" data-since={points[0]?.at}>
         <Chart title="Stock, holds, bookings and waitlist">
           <LineChart data={points}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />

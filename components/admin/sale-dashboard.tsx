@@ -60,7 +60,7 @@ export function SaleDashboard({ sale, history }: { sale: DashboardSale; history:
         </p>
       </div>
       {notStarted && <WhatWillAppear sale={sale} />}
-      {stall && <StallAlert stall={stall} />}
+      {stall && latest && <StallAlert stall={stall} now={latest.at} />}
       {problem && (
         <p role="alert" className="rounded-xl border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
           {problem}
@@ -68,7 +68,7 @@ export function SaleDashboard({ sale, history }: { sale: DashboardSale; history:
       )}
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
-        <Tile label="Stock left" value={stats ? `${whole(stats.available)} / ${whole(stats.stock)}` : "—"} testId="stat-available" />
+        <Tile label="Stock left" value={stats && stats.stock > 0 ? `${whole(stats.available)} / ${whole(stats.stock)}` : `— / ${whole(sale.stock)}`} testId="stat-available" />
         <Tile label="Holds" value={whole(stats?.holds)} testId="stat-holds" />
         <Tile label="Booked" value={whole(stats?.booked)} testId="stat-booked" />
         <Tile label="Revenue" value={stats ? formatPrice(stats.booked * sale.price, sale.currency) : "—"} hint={`confirmed bookings × ${formatPrice(sale.price, sale.currency)}`} testId="stat-revenue" />
@@ -135,13 +135,13 @@ export function SaleDashboard({ sale, history }: { sale: DashboardSale; history:
   );
 }
 
-function StallAlert({ stall }: { stall: Stall }) {
+function StallAlert({ stall, now }: { stall: Stall; now: number }) {
   return (
     <div role="alert" data-testid="stall-alert" className="rounded-xl border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-900">
       <p className="font-bold">The line has stalled.</p>
       <p>
         {stall.waiting.toLocaleString("en")} {stall.waiting === 1 ? "shopper waits" : "shoppers wait"}, and nobody has been served since{" "}
-        <LocalTime iso={new Date(stall.since).toISOString()} /> (over {describeDuration(60)}). Check that a worker is running and that RabbitMQ is
+        <LocalTime iso={new Date(stall.since).toISOString()} /> ({describeDuration((now - stall.since) / 1000)}). Check that a worker is running and that RabbitMQ is
         reachable (health page, worker logs).
       </p>
     </div>

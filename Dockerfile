@@ -22,8 +22,7 @@ FROM deps AS build
 COPY . .
 # Nothing reads the secret during the build (env() is parsed on first use at run time); the
 # placeholder only keeps a stray early read from failing the build. It is not kept in any image.
-# (public/ may be empty, and git keeps no empty folders.)
-RUN mkdir -p public && NEXT_OUTPUT=standalone NEXTAUTH_SECRET=build-placeholder-never-used-at-runtime-0000 npm run build
+RUN NEXT_OUTPUT=standalone NEXTAUTH_SECRET=build-placeholder-never-used-at-runtime-0000 npm run build
 
 # The web server: Next's standalone output (traced server files and node_modules) plus the static
 # assets, which standalone leaves out, and the Lua scripts read from disk at run time.

@@ -7,6 +7,9 @@ const nextConfig = {
   // Server-only drivers stay as Node modules instead of being bundled.
   // Lua scripts are read at run time; ship them with the standalone output.
   outputFileTracingIncludes: { "/**": ["./lib/redis/scripts/*.lua"] },
+  // Product pictures: shipped demo images and uploads served from GridFS. Other hosts' URLs are
+  // rendered unoptimized by components/sales/sale-image.tsx, so no remotePatterns list to keep.
+  images: { localPatterns: [{ pathname: "/images/**" }, { pathname: "/api/images/**" }] },
   serverExternalPackages: ["mongoose", "ioredis", "amqplib", "bullmq", "pino", "prom-client"],
   // No other site may frame these pages (a hidden frame over "Confirm purchase" is clickjacking),
   // browsers must not second-guess content types, and URLs do not leak to other origins.

@@ -35,6 +35,7 @@ async function ensureDemoSale(): Promise<string> {
     {
       name: DEMO_SALE_NAME,
       description: "1,000 pairs of a limited sneaker, one per customer. Press Buy, wait your turn, and confirm within five minutes.",
+      image: "/images/demo/sneaker.webp",
       price: 129,
       currency: "EUR",
       stock: 1000,

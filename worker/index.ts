@@ -9,6 +9,7 @@ import { bookingQueueDepth } from "@/lib/messaging/rabbit";
 import { closeRedis } from "@/lib/redis/client";
 import { reconcileOpenSales } from "@/lib/domain/reconcile/reconcile-sale";
 import { BookingConsumer } from "./booking-consumer";
+import { startDashboardSampler } from "./dashboard-sampler";
 import { startHoldExpiryWorker } from "./hold-expiry-worker";
 import { scheduleSweeps, startMaintenanceWorker } from "./maintenance-worker";
 import { markRedisBuilt, watchForRedisReset } from "./redis-reset-watch";
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     await scheduleSweeps();
   }, config.SWEEP_INTERVAL_MS);
   const scheduleWorker = startSaleScheduleWorker();
+  startDashboardSampler();
   const consumer = new BookingConsumer();
   await consumer.start();
   logger.info({ queue: config.BOOKING_QUEUE, metricsPort: config.WORKER_METRICS_PORT }, "worker started");

@@ -3,16 +3,28 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { adminFetch, AdminApiError } from "@/components/admin/admin-api";
+import { BlockDialog } from "@/components/admin/block-dialog";
 
-type BlockToggleProps = { kind: "user" | "ip"; value: string; blocked: boolean; onChanged: () => void; onError: (message: string) => void };
+type BlockToggleProps = {
+  kind: "user" | "ip";
+  value: string;
+  label: string;
+  blocked: boolean;
+  /** Counts an IP's accounts within this sale rather than over the last 30 days. */
+  saleId?: string;
+  onChanged: () => void;
+  onError: (message: string) => void;
+};
 
-/** Blocks or unblocks one user or IP through the blocks API. */
-export function BlockToggle({ kind, value, blocked, onChanged, onError }: BlockToggleProps) {
+/** Blocks (after a confirmation saying whom it affects) or unblocks one user or IP. */
+export function BlockToggle({ kind, value, label, blocked, saleId, onChanged, onError }: BlockToggleProps) {
   const [busy, setBusy] = useState(false);
-  async function toggle() {
+  const [asking, setAsking] = useState(false);
+
+  async function unblock() {
     setBusy(true);
     try {
-      await adminFetch("/api/admin/blocks", blocked ? "DELETE" : "POST", { kind, value });
+      await adminFetch("/api/admin/blocks", "DELETE", { kind, value });
       onChanged();
     } catch (error) {
       onError(error instanceof AdminApiError ? error.message : "Something went wrong. Please try again.");
@@ -20,9 +32,28 @@ export function BlockToggle({ kind, value, blocked, onChanged, onError }: BlockT
       setBusy(false);
     }
   }
+
   return (
-    <Button variant={blocked ? "secondary" : "primary"} size="sm" busy={busy} disabled={busy} onClick={toggle}>
-      {blocked ? "Unblock" : `Block ${kind === "ip" ? "IP" : "user"}`}
-    </Button>
+    <>
+      <Button
+        variant="secondary"
+        size="sm"
+        busy={busy}
+        disabled={busy}
+        onClick={blocked ? unblock : () => setAsking(true)}
+        className={`whitespace-nowrap ${blocked ? "" : "text-rose-700"}`}
+      >
+        {blocked ? "Unblock" : `Block ${kind === "ip" ? "IP" : "user"}…`}
+      </Button>
+      <BlockDialog
+        target={asking ? { kind, value, label } : null}
+        saleId={saleId}
+        onBlocked={() => {
+          setAsking(false);
+          onChanged();
+        }}
+        onCancel={() => setAsking(false)}
+      />
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { adminFetch, AdminApiError } from "@/components/admin/admin-api";
+import { BlockDialog, type BlockTarget } from "@/components/admin/block-dialog";
 import { BlockToggle } from "@/components/admin/block-toggle";
 import { blockInputSchema } from "@/lib/domain/admin/block-input";
 import type { BlockedClient } from "@/lib/domain/admin/set-client-blocked";
@@ -15,26 +15,17 @@ export function BlocksPanel({ clients }: { clients: BlockedClient[] }) {
   const [kind, setKind] = useState<"user" | "ip">("ip");
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState<BlockTarget | null>(null);
 
-  async function block(event: FormEvent) {
+  function block(event: FormEvent) {
     event.preventDefault();
     const parsed = blockInputSchema.safeParse({ kind, value });
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? "Check the value.");
       return;
     }
-    setBusy(true);
     setError(null);
-    try {
-      await adminFetch("/api/admin/blocks", "POST", parsed.data);
-      setValue("");
-      router.refresh();
-    } catch (failure) {
-      setError(failure instanceof AdminApiError ? failure.message : "Something went wrong. Please try again.");
-    } finally {
-      setBusy(false);
-    }
+    setAsking({ ...parsed.data, label: parsed.data.value });
   }
 
   return (
@@ -50,22 +41,31 @@ export function BlocksPanel({ clients }: { clients: BlockedClient[] }) {
           ))}
         </fieldset>
         <TextField label={kind === "ip" ? "IP address" : "User"} name="value" value={value} onChange={(event) => setValue(event.target.value)} error={error} className="min-w-64 flex-1" />
-        <Button type="submit" busy={busy} disabled={busy}>
-          Block
+        <Button type="submit" variant="secondary" className="text-rose-700">
+          Block…
         </Button>
       </form>
+      <BlockDialog
+        target={asking}
+        onBlocked={() => {
+          setAsking(null);
+          setValue("");
+          router.refresh();
+        }}
+        onCancel={() => setAsking(null)}
+      />
 
       {clients.length === 0 ? (
         <p className="text-slate-600">Nobody is blocked.</p>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm">
           {clients.map((client) => (
-            <li key={`${client.kind}:${client.value}`} className="flex items-center justify-between gap-3 px-4 py-3">
+            <li key={`${client.kind}:${client.value}`} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
               <span>
                 <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-600 uppercase">{client.kind}</span>
                 <span className="font-mono break-all">{client.label}</span>
               </span>
-              <BlockToggle kind={client.kind} value={client.value} blocked onChanged={() => router.refresh()} onError={setError} />
+              <BlockToggle kind={client.kind} value={client.value} label={client.label} blocked onChanged={() => router.refresh()} onError={setError} />
             </li>
           ))}
         </ul>

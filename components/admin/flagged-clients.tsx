@@ -50,9 +50,10 @@ export function FlaggedClients({ saleId }: { saleId: string }) {
       ) : clients.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">Nobody flagged so far.</p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-xs text-slate-500 uppercase">
+        <div className="mt-3 sm:overflow-x-auto">
+          {/* On a phone each row becomes a card, so the block button is never scrolled out of reach. */}
+          <table className="w-full text-left text-sm max-sm:block">
+            <thead className="border-b border-slate-200 text-xs text-slate-500 uppercase max-sm:sr-only">
               <tr>
                 <th scope="col" className="py-2 pr-3">
                   Client
@@ -68,20 +69,20 @@ export function FlaggedClients({ saleId }: { saleId: string }) {
                 </th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody className="divide-y divide-slate-100 max-sm:block">
               {clients.map((client) => (
-                <tr key={`${client.kind}:${client.value}`}>
-                  <td className="py-2 pr-3 align-top">
+                <tr key={`${client.kind}:${client.value}`} className="max-sm:flex max-sm:flex-col max-sm:gap-1 max-sm:py-3" data-testid="flagged-client">
+                  <td className="py-2 pr-3 align-top max-sm:py-0">
                     <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-600 uppercase">{client.kind}</span>
                     <span className="font-mono break-all">{client.label}</span>
                     {client.blocked && <span className="ml-2 text-xs font-semibold text-rose-700">blocked</span>}
                   </td>
-                  <td className="py-2 pr-3 align-top">{client.reasons.map((reason) => reason.detail).join("; ")}</td>
-                  <td className="py-2 pr-3 align-top text-slate-600">
+                  <td className="py-2 pr-3 align-top max-sm:py-0">{client.reasons.map((reason) => reason.detail).join("; ")}</td>
+                  <td className="py-2 pr-3 align-top text-slate-600 max-sm:py-0">
                     {client.related.length} {client.kind === "ip" ? "account(s)" : "IP(s)"}
                   </td>
-                  <td className="py-2 text-right align-top">
-                    <BlockToggle kind={client.kind} value={client.value} blocked={client.blocked} onChanged={load} onError={setProblem} />
+                  <td className="py-2 text-right align-top max-sm:pt-1 max-sm:text-left">
+                    <BlockToggle kind={client.kind} value={client.value} label={client.label} blocked={client.blocked} saleId={saleId} onChanged={load} onError={setProblem} />
                   </td>
                 </tr>
               ))}

@@ -2,8 +2,12 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useSaleDashboard } from "@/components/admin/use-sale-dashboard";
-import type { DashboardPoint } from "@/lib/domain/admin/dashboard-series";
+import { describeDuration, formatPrice } from "@/components/ui/format";
+import { LocalTime } from "@/components/ui/local-time";
+import type { DashboardPoint, Stall, WindowSummary } from "@/lib/domain/admin/dashboard-series";
+import type { DashboardSnapshot } from "@/lib/domain/admin/dashboard-snapshot";
 import type { SaleOutcomes } from "@/lib/domain/inventory/read-sale-stats";
+import type { AdminSale } from "@/lib/domain/sales/admin-sale";
 
 const OUTCOME_LABELS: Record<keyof SaleOutcomes, string> = {
   hold: "Hold",
@@ -23,11 +27,25 @@ const whole = (value: number | null | undefined) => (value === null || value ===
 const rate = (value: number | null | undefined) => (value === null || value === undefined ? "—" : value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString("en"));
 const ms = (value: number | null | undefined) => (value === null || value === undefined ? "—" : `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`);
 
-/** The live dashboard of one sale: numbers, charts over time, and where they come from. */
-export function SaleDashboard({ saleId }: { saleId: string }) {
-  const { points, latest, lastMinute, mode, problem } = useSaleDashboard(saleId);
+type DashboardSale = Pick<AdminSale, "id" | "status" | "startsAt" | "price" | "currency" | "stock">;
+
+/** Latency of the last minute, or of the whole sale when nobody was admitted in the last minute. */
+function latencyWindow(lastMinute: WindowSummary | null, wholeSale: WindowSummary | null): { summary: WindowSummary | null; hint: string } {
+  if (lastMinute?.latencyP50Ms != null) return { summary: lastMinute, hint: "last minute, all web servers" };
+  return { summary: wholeSale, hint: "whole sale so far (none in the last minute)" };
+}
+
+/**
+ * The dashboard of one sale: numbers, charts since the start (history the worker keeps, then live
+ * readings), revenue, and an alert when the line stops moving.
+ */
+export function SaleDashboard({ sale, history }: { sale: DashboardSale; history: DashboardSnapshot[] }) {
+  const { points, latest, lastMinute, wholeSale, stall, mode, problem } = useSaleDashboard(sale.id, history);
   const last: DashboardPoint | undefined = points.at(-1);
   const stats = latest?.stats;
+  const latency = latencyWindow(lastMinute, wholeSale);
+  const notStarted = sale.status === "draft" || sale.status === "scheduled";
+  const soldShare = stats && stats.stock > 0 ? stats.booked / stats.stock : null;
   const outcomes = stats ? (Object.keys(OUTCOME_LABELS) as (keyof SaleOutcomes)[]).map((key) => ({ outcome: OUTCOME_LABELS[key], count: stats.outcomes[key] })) : [];
 
   return (
@@ -41,6 +59,8 @@ export function SaleDashboard({ saleId }: { saleId: string }) {
           {latest && <> · updated {clock(latest.at)}</>}
         </p>
       </div>
+      {notStarted && <WhatWillAppear sale={sale} />}
+      {stall && latest && <StallAlert stall={stall} now={latest.at} />}
       {problem && (
         <p role="alert" className="rounded-xl border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
           {problem}
@@ -48,20 +68,23 @@ export function SaleDashboard({ saleId }: { saleId: string }) {
       )}
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
-        <Tile label="Stock left" value={stats ? `${whole(stats.available)} / ${whole(stats.stock)}` : "—"} testId="stat-available" />
+        <Tile label="Stock left" value={stats && stats.stock > 0 ? `${whole(stats.available)} / ${whole(stats.stock)}` : `— / ${whole(sale.stock)}`} testId="stat-available" />
         <Tile label="Holds" value={whole(stats?.holds)} testId="stat-holds" />
         <Tile label="Booked" value={whole(stats?.booked)} testId="stat-booked" />
+        <Tile label="Revenue" value={stats ? formatPrice(stats.booked * sale.price, sale.currency) : "—"} hint={`confirmed bookings × ${formatPrice(sale.price, sale.currency)}`} testId="stat-revenue" />
+        <Tile label="Sell-through" value={soldShare === null ? "—" : `${(soldShare * 100).toFixed(soldShare < 0.1 ? 1 : 0)} %`} hint="booked of the stock" testId="stat-sell-through" />
         <Tile label="Waitlist" value={whole(stats?.waitlist)} testId="stat-waitlist" />
         <Tile label="Pre-queue" value={whole(stats?.prequeue)} hint="joined before the start, drawn at it" testId="stat-prequeue" />
         <Tile label="In line (this sale)" value={whole(last?.backlog)} hint="admitted, not yet served" testId="stat-backlog" />
         <Tile label="RabbitMQ queue depth" value={latest ? (latest.queueDepth === null ? "unknown" : whole(latest.queueDepth)) : "—"} hint="all sales" testId="stat-queue" />
         <Tile label="Intents / s" value={rate(last?.intentsPerSec)} hint={`admitted now; ${rate(lastMinute?.intentsPerSec)} over the last minute`} testId="stat-intents" />
         <Tile label="Served / s" value={rate(last?.servedPerSec)} hint="answered by the worker" />
-        <Tile label="Admission p50" value={ms(lastMinute?.latencyP50Ms)} hint="last minute, this web server, all sales" />
-        <Tile label="Admission p95" value={ms(lastMinute?.latencyP95Ms)} hint="last minute, this web server, all sales" />
+        <Tile label="Admission p50" value={ms(latency.summary?.latencyP50Ms)} hint={latency.hint} testId="stat-latency-p50" />
+        <Tile label="Admission p95" value={ms(latency.summary?.latencyP95Ms)} hint={latency.hint} testId="stat-latency-p95" />
       </dl>
 
-      <div className="grid gap-4 lg:grid-cols-2">
+      {notStarted && points.length === 0 ? null : (
+      <div className="grid gap-4 lg:grid-cols-2" data-testid="dashboard-charts" data-since={points[0]?.at}>
         <Chart title="Stock, holds, bookings and waitlist">
           <LineChart data={points}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
@@ -95,7 +118,7 @@ export function SaleDashboard({ saleId }: { saleId: string }) {
             <Bar dataKey="count" name="Answers" fill={COLORS.booked} isAnimationActive={false} />
           </BarChart>
         </Chart>
-        <Chart title="Admission latency per second (this web server)">
+        <Chart title="Admission latency (all web servers)">
           <LineChart data={points}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis dataKey="at" tickFormatter={clock} minTickGap={40} fontSize={12} />
@@ -107,7 +130,40 @@ export function SaleDashboard({ saleId }: { saleId: string }) {
           </LineChart>
         </Chart>
       </div>
+      )}
     </section>
+  );
+}
+
+function StallAlert({ stall, now }: { stall: Stall; now: number }) {
+  return (
+    <div role="alert" data-testid="stall-alert" className="rounded-xl border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-900">
+      <p className="font-bold">The line has stalled.</p>
+      <p>
+        {stall.waiting.toLocaleString("en")} {stall.waiting === 1 ? "shopper waits" : "shoppers wait"}, and nobody has been served since{" "}
+        <LocalTime iso={new Date(stall.since).toISOString()} /> ({describeDuration((now - stall.since) / 1000)}). Check that a worker is running and that RabbitMQ is
+        reachable (health page, worker logs).
+      </p>
+    </div>
+  );
+}
+
+/** A sale that has not started: what this page will show, rather than empty tiles. */
+function WhatWillAppear({ sale }: { sale: DashboardSale }) {
+  return (
+    <div data-testid="dashboard-preview" className="rounded-xl border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm text-indigo-950">
+      <p className="font-bold">
+        {sale.status === "draft" ? "This sale is a draft: nothing is live yet." : <>This sale starts at <LocalTime iso={sale.startsAt} />.</>}
+      </p>
+      <p className="mt-1">Once it is live, this dashboard fills in by itself and keeps the whole sale, so a refresh or a colleague sees it all:</p>
+      <ul className="mt-1 list-disc pl-5">
+        <li>stock left of {sale.stock.toLocaleString("en")}, holds, bookings, revenue at {formatPrice(sale.price, sale.currency)} each and sell-through;</li>
+        <li>the line: shoppers admitted and not yet served, the waitlist, intents and service per second, admission latency;</li>
+        <li>charts from the first minute, one reading every 10 seconds, then every second while you watch;</li>
+        <li>an alert when shoppers wait and nobody has been served for over a minute.</li>
+      </ul>
+      {sale.status === "scheduled" && <p className="mt-1">Shoppers who arrive early join the pre-queue, counted below.</p>}
+    </div>
   );
 }
 

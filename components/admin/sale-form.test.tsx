@@ -52,6 +52,21 @@ describe("SaleForm", () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
+  it("flags an end before the start together with the other errors, and focuses the first", async () => {
+    render(<SaleForm />);
+    const end = screen.getByLabelText("End");
+    await userEvent.clear(end);
+    await userEvent.type(end, "2020-01-01T10:00");
+    await userEvent.clear(screen.getByLabelText("Stock"));
+    await userEvent.click(screen.getByRole("button", { name: "Create draft" }));
+
+    expect(screen.getByLabelText("Name")).toHaveAccessibleDescription("Enter a name.");
+    expect(screen.getByLabelText("Stock")).toHaveAccessibleDescription("Items for sale. Enter the stock.");
+    expect(screen.getByLabelText("End")).toHaveAccessibleDescription("Your local time. The end must be after the start.");
+    expect(screen.getByLabelText("Name")).toHaveFocus();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
   it("creates a draft from a valid form and opens it", async () => {
     fetchMock.mockResolvedValue(json(201, { sale: { ...draft, id: "665f1c2e8b3e4a0012345679" } }));
     render(<SaleForm />);

@@ -1,11 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/text-field";
+import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
 import { useIsClient } from "@/components/ui/use-now";
+import { SaleImage } from "@/components/sales/sale-image";
 import { adminFetch, AdminApiError } from "@/components/admin/admin-api";
+import { ImageUpload } from "@/components/admin/image-upload";
 import { fromLocalInput, toLocalInput } from "@/components/admin/local-datetime";
 import type { AdminSale } from "@/lib/domain/sales/admin-sale";
 import { createSaleSchema, CURRENCIES, SALE_LIMITS, type SaleFormPayload } from "@/lib/domain/sales/sale-input";
@@ -47,6 +50,9 @@ function initialFields(sale?: AdminSale): Fields {
     waitlistMax: String(sale.waitlistMax),
   };
 }
+
+/** Addresses the preview can show while the marketer types (next/image refuses other local paths). */
+const PREVIEWABLE = /^(https?:\/\/.+|\/api\/images\/[0-9a-f]{24}|\/images\/.+\.(png|jpe?g|webp|gif))$/;
 
 const toNumber = (value: string) => (value.trim() === "" ? Number.NaN : Number(value));
 
@@ -90,6 +96,9 @@ function SaleFormFields({ sale }: SaleFormProps) {
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [refusals, setRefusals] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, refusals);
   const started = sale?.status === "live" || sale?.status === "paused" || sale?.status === "sold_out";
 
   const set = (name: FieldName) => (event: { target: { value: string } }) => setFields((current) => ({ ...current, [name]: event.target.value }));
@@ -107,6 +116,7 @@ function SaleFormFields({ sale }: SaleFormProps) {
     setErrors(found);
     if (!checked.success) {
       setFormError("Please correct the highlighted fields.");
+      setRefusals((count) => count + 1);
       return;
     }
 
@@ -131,12 +141,13 @@ function SaleFormFields({ sale }: SaleFormProps) {
       const onField = fieldOfServerMessage(message);
       if (onField) setErrors((current) => ({ ...current, [onField.field]: onField.message }));
       setFormError(onField ? "Please correct the highlighted fields." : message);
+      setRefusals((count) => count + 1);
       setBusy(false);
     }
   }
 
   return (
-    <form id={formId} noValidate onSubmit={submit} className="space-y-6" aria-describedby={formError ? `${formId}-error` : undefined}>
+    <form ref={formRef} id={formId} noValidate onSubmit={submit} className="space-y-6" aria-describedby={formError ? `${formId}-error` : undefined}>
       {formError && (
         <p id={`${formId}-error`} role="alert" className="rounded-xl border border-rose-200 bg-rose-50 px-4 py-3 text-sm font-medium text-rose-800">
           {formError}
@@ -158,14 +169,19 @@ function SaleFormFields({ sale }: SaleFormProps) {
         <TextField
           label="Image URL"
           name="image"
-          type="url"
           inputMode="url"
           placeholder="https://…"
           value={fields.image}
           onChange={set("image")}
           error={errors.image}
-          hint="Optional. An http(s) address of the product photo."
+          hint="Optional. An http(s) address of the product photo, or upload one below."
         />
+        <ImageUpload onUploaded={(url) => setFields((current) => ({ ...current, image: url }))} />
+        {PREVIEWABLE.test(fields.image) && (
+          <div className="max-w-xs" data-testid="image-preview">
+            <SaleImage id={sale?.id ?? "new"} name={fields.name || "Product"} image={fields.image} />
+          </div>
+        )}
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField label="Price" name="price" type="number" inputMode="decimal" min={0} step="0.01" value={fields.price} onChange={set("price")} error={errors.price} required />
           <SelectField label="Currency" name="currency" value={fields.currency} onChange={set("currency")} options={CURRENCIES} error={errors.currency} />

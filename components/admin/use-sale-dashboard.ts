@@ -1,12 +1,21 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { adminFetch, AdminApiError } from "@/components/admin/admin-api";
-import { summarizeWindow, toDashboardPoint, type DashboardPoint, type WindowSummary } from "@/lib/domain/admin/dashboard-series";
+import {
+  findStall,
+  mergeDashboardSeries,
+  summarizeWindow,
+  toDashboardPoints,
+  windowStart,
+  type DashboardPoint,
+  type Stall,
+  type WindowSummary,
+} from "@/lib/domain/admin/dashboard-series";
 import type { DashboardSnapshot } from "@/lib/domain/admin/dashboard-snapshot";
 
-/** Chart points kept: ten minutes at one reading a second. */
-const MAX_POINTS = 600;
+/** Live readings kept besides the server's history: ten minutes at one a second. */
+const MAX_LIVE = 600;
 const POLL_MS = 2000;
 /** After the stream failed, polling carries on and the stream is tried again this often. */
 const STREAM_RETRY_MS = 30_000;
@@ -18,31 +27,33 @@ export type DashboardFeed = {
   latest: DashboardSnapshot | null;
   /** Intents per second and admission latency over the last minute. */
   lastMinute: WindowSummary | null;
+  /** The same over every reading shown (the whole sale, once the history is in). */
+  wholeSale: WindowSummary | null;
+  /** Shoppers wait and nobody has been served for over a minute. */
+  stall: Stall | null;
   /** How the numbers arrive: the SSE stream, or polling while the stream is down. */
   mode: "connecting" | "stream" | "polling";
   problem: string | null;
 };
 
-/** The sale's live numbers: Server-Sent Events, falling back to polling the JSON endpoint. */
-export function useSaleDashboard(saleId: string): DashboardFeed {
-  const [feed, setFeed] = useState<DashboardFeed>({ points: [], latest: null, lastMinute: null, mode: "connecting", problem: null });
+type Readings = { live: DashboardSnapshot[]; mode: DashboardFeed["mode"]; problem: string | null };
+
+/**
+ * The sale's numbers: the history the server kept (so a refresh loses nothing), then live
+ * readings over Server-Sent Events, falling back to polling the JSON endpoint.
+ */
+export function useSaleDashboard(saleId: string, history: DashboardSnapshot[]): DashboardFeed {
+  const [readings, setReadings] = useState<Readings>({ live: [], mode: "connecting", problem: null });
 
   useEffect(() => {
-    let previous: DashboardSnapshot | undefined;
-    let recent: DashboardSnapshot[] = [];
     let source: EventSource | null = null;
     let pollTimer: ReturnType<typeof setTimeout> | undefined;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
 
-    const accept = (snapshot: DashboardSnapshot, mode: DashboardFeed["mode"]) => {
-      const point = toDashboardPoint(snapshot, previous);
-      previous = snapshot;
-      recent = [...recent.filter((older) => older.at >= snapshot.at - WINDOW_MS), snapshot];
-      const lastMinute = summarizeWindow(recent[0], snapshot);
-      setFeed((current) => ({ latest: snapshot, lastMinute, points: [...current.points, point].slice(-MAX_POINTS), mode, problem: null }));
-    };
-    const fail = (problem: string) => setFeed((current) => ({ ...current, problem }));
+    const accept = (snapshot: DashboardSnapshot, mode: DashboardFeed["mode"]) =>
+      setReadings((current) => ({ live: [...current.live, snapshot].slice(-MAX_LIVE), mode, problem: null }));
+    const fail = (problem: string) => setReadings((current) => ({ ...current, problem }));
 
     const poll = async () => {
       try {
@@ -56,7 +67,7 @@ export function useSaleDashboard(saleId: string): DashboardFeed {
     };
     const startPolling = () => {
       if (pollTimer !== undefined) return;
-      setFeed((current) => ({ ...current, mode: "polling" }));
+      setReadings((current) => ({ ...current, mode: "polling" }));
       pollTimer = setTimeout(poll, 0);
     };
     const stopPolling = () => {
@@ -91,5 +102,17 @@ export function useSaleDashboard(saleId: string): DashboardFeed {
     };
   }, [saleId]);
 
-  return feed;
+  return useMemo(() => {
+    const snapshots = mergeDashboardSeries(history, readings.live, MAX_LIVE);
+    const latest = snapshots.at(-1) ?? null;
+    return {
+      points: toDashboardPoints(snapshots),
+      latest,
+      lastMinute: summarizeWindow(windowStart(snapshots, WINDOW_MS), latest ?? undefined),
+      wholeSale: summarizeWindow(snapshots[0], latest ?? undefined),
+      stall: findStall(snapshots),
+      mode: readings.mode,
+      problem: readings.problem,
+    };
+  }, [history, readings]);
 }

@@ -132,6 +132,35 @@ describe("SignUpForm", () => {
   });
 });
 
+describe("SignUpForm's own checks", () => {
+  it("shows every wrong field at once, focuses the first, and does not call the server", async () => {
+    render(<SignUpForm callbackUrl="/" />);
+    await userEvent.type(screen.getByLabelText("Email"), "not-an-email");
+    await userEvent.type(screen.getByLabelText("Password"), "short");
+    await userEvent.click(screen.getByRole("button", { name: "Create account" }));
+
+    expect(screen.getByLabelText("Name")).toHaveAccessibleDescription("Enter your name.");
+    expect(screen.getByLabelText("Email")).toHaveAccessibleDescription("Enter a valid email address.");
+    expect(screen.getByLabelText("Password")).toHaveAccessibleDescription("At least 8 characters. Use at least 8 characters.");
+    expect(screen.getByLabelText("Name")).toHaveFocus();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it("moves focus to the field the server refused", async () => {
+    fetchMock.mockResolvedValue(
+      new Response(JSON.stringify({ error: { code: "conflict", message: "An account with this email already exists." } }), { status: 409 }),
+    );
+    render(<SignUpForm callbackUrl="/" />);
+    await userEvent.type(screen.getByLabelText("Name"), "Ann");
+    await userEvent.type(screen.getByLabelText("Email"), "ann@example.test");
+    await userEvent.type(screen.getByLabelText("Password"), "long-enough");
+    await userEvent.click(screen.getByRole("button", { name: "Create account" }));
+
+    expect(await screen.findByText("An account with this email already exists.")).toBeInTheDocument();
+    expect(screen.getByLabelText("Email")).toHaveFocus();
+  });
+});
+
 describe("errorsFromRefusal", () => {
   it("keeps messages that name no known field for the whole form", () => {
     expect(errorsFromRefusal(400, "role: not allowed")).toEqual({ form: "role: not allowed" });

@@ -3,10 +3,12 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
 import { FormAlert } from "@/components/auth/form-alert";
+import { registrationSchema } from "@/lib/domain/users/registration-input";
 
 type Field = "name" | "email" | "password";
 type Errors = Partial<Record<Field | "form", string>>;
@@ -25,11 +27,29 @@ export function errorsFromRefusal(status: number, message: string): Errors {
   return { form: message };
 }
 
+/** Every field's first problem at once, checked with the server's own schema before sending. */
+export function errorsOfAccount(account: Record<Field, string>): Errors {
+  const errors: Errors = {};
+  for (const issue of registrationSchema.safeParse(account).error?.issues ?? []) {
+    const field = issue.path[0] as Field;
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
 /** Creates a shopper account, then signs straight in and goes on to `callbackUrl`. */
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [errors, setErrors] = useState<Errors>({});
   const [isPending, setPending] = useState(false);
+  const [refusals, setRefusals] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
   const router = useRouter();
+  useFocusFirstError(formRef, refusals);
+
+  function refuse(found: Errors) {
+    setErrors(found);
+    setRefusals((count) => count + 1);
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -39,12 +59,14 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
     };
+    const invalid = errorsOfAccount(account);
+    if (Object.keys(invalid).length > 0) return refuse(invalid);
     setPending(true);
     setErrors({});
     const refusal = await createAccount(account);
     if (refusal) {
       setPending(false);
-      setErrors(refusal);
+      refuse(refusal);
       return;
     }
     const result = await signIn("credentials", { email: account.email, password: account.password, redirect: false });
@@ -53,7 +75,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5">
       {errors.form && <FormAlert>{errors.form}</FormAlert>}
       <TextField label="Name" name="name" autoComplete="name" required error={errors.name} autoFocus />
       <TextField label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />

@@ -16,13 +16,16 @@ function gradientFor(seed: string): string {
 
 /**
  * The product's picture, or a placeholder in a colour of its own with its initial, so a sale
- * without an image still looks intended. Marketers give image URLs from anywhere, hence unoptimized.
+ * without an image still looks intended. Our own pictures (shipped in public/images, or uploaded
+ * and served from /api/images) go through Next's optimizer at the size the layout needs; a URL a
+ * marketer gave from any other host is shown as it is, since the optimizer only fetches from
+ * hosts listed in advance.
  */
 export function SaleImage({ id, name, image, priority = false }: { id: string; name: string; image: string; priority?: boolean }) {
   return (
     <div className="relative aspect-[4/3] w-full overflow-hidden rounded-2xl bg-slate-200">
       {image ? (
-        <Image src={image} alt={name} fill unoptimized priority={priority} sizes="(min-width: 1024px) 50vw, 100vw" className="object-cover" />
+        <Image src={image} alt={name} fill unoptimized={!image.startsWith("/")} priority={priority} sizes="(min-width: 1024px) 50vw, 100vw" className="object-cover" />
       ) : (
         <div
           role="img"

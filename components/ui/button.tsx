@@ -1,6 +1,6 @@
 import type { ButtonHTMLAttributes } from "react";
 
-export type ButtonVariant = "primary" | "secondary" | "inverse";
+export type ButtonVariant = "primary" | "secondary" | "danger" | "inverse";
 export type ButtonSize = "md" | "sm";
 
 const BASE =
@@ -19,6 +19,10 @@ const VARIANTS: Record<ButtonVariant, string> = {
   secondary:
     "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 focus-visible:outline-indigo-600 " +
     "disabled:text-slate-400",
+  /** An action that shuts someone out or cannot be undone, inside a confirmation. */
+  danger:
+    "bg-rose-600 text-white shadow-sm hover:bg-rose-700 focus-visible:outline-rose-600 " +
+    "disabled:bg-slate-200 disabled:text-slate-500 disabled:shadow-none",
   /** On the dark header. */
   inverse: "border border-slate-500 text-white hover:bg-white/10 focus-visible:outline-white disabled:text-slate-400",
 };

@@ -23,8 +23,8 @@ test("a marketer creates and launches a sale, a shopper buys, and the dashboard 
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByTestId("sale-status")).toHaveText("Draft");
 
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Launch now" }).click();
+  await page.getByRole("dialog", { name: "Launch this sale now?" }).getByRole("button", { name: "Launch now" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Done" })).toHaveText("Done: the sale is live.");
   await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
   await expect(page.getByTestId("sale-status")).toHaveText(/Live/, { timeout: 30_000 });
@@ -95,7 +95,10 @@ test("a marketer blocks and unblocks an IP, and the audit trail records both", a
   const ip = `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
   await page.goto("/admin/blocks");
   await page.getByRole("textbox", { name: "IP address" }).fill(ip);
-  await page.getByRole("button", { name: "Block", exact: true }).click();
+  await page.getByRole("button", { name: "Block…" }).click();
+  const dialog = page.getByRole("dialog", { name: `Block IP ${ip}?` });
+  await expect(dialog.getByTestId("block-impact")).toContainText("No account has used this IP in the last 30 days");
+  await dialog.getByRole("button", { name: "Block IP" }).click();
   const entry = page.getByRole("listitem").filter({ hasText: ip });
   await expect(entry).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/blocks.png`, fullPage: true });

@@ -1,5 +1,8 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
+/** Upper bounds (s) of the admission-latency buckets; the dashboard's per-sale histogram uses them too. */
+export const ADMISSION_SECONDS_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
+
 const globalForMetrics = globalThis as unknown as { flashSaleMetrics?: ReturnType<typeof createMetrics> };
 
 function createMetrics() {
@@ -16,7 +19,7 @@ function createMetrics() {
     admissionSeconds: new Histogram({
       name: "flashsale_admission_seconds",
       help: "Time to admit an intent (rate limit, admit script, confirmed publish).",
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      buckets: ADMISSION_SECONDS_BUCKETS,
       registers: [registry],
     }),
     served: new Counter({

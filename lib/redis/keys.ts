@@ -36,6 +36,10 @@ export function saleKeys(saleId: string) {
     stats: `sale:${tag}:stats`,
     /** Set: bookingIds changed in Redis whose MongoDB record is not yet written (outbox). */
     dirty: `sale:${tag}:dirty`,
+    /** Hash: admissions by latency bucket bound ("0.001" … "+Inf") → count, summed over every web process. */
+    admissionLatency: `sale:${tag}:admission-latency`,
+    /** Hash: 10-second bucket start (ms) → JSON of the dashboard reading the worker took then (bounded). */
+    history: `sale:${tag}:history`,
     /** Prefix of the per-hold hashes; a script builds `hold:{saleId}:<bookingId>` from it. */
     holdPrefix: `hold:${tag}:`,
   };

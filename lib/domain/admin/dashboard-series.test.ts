@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { latencyQuantile, summarizeWindow, toDashboardPoint } from "@/lib/domain/admin/dashboard-series";
+import { findStall, latencyQuantile, mergeDashboardSeries, summarizeWindow, toDashboardPoint, toDashboardPoints, windowStart } from "@/lib/domain/admin/dashboard-series";
 import type { DashboardSnapshot, LatencyHistogram } from "@/lib/domain/admin/dashboard-snapshot";
 import type { SaleStats } from "@/lib/domain/inventory/read-sale-stats";
 
@@ -49,5 +49,36 @@ describe("dashboard series", () => {
     const summary = summarizeWindow(snapshot(0, { admitted: 0 }, histogram([0, 0, 0, 0])), snapshot(60_000, { admitted: 120 }, histogram([4, 4, 4, 4])));
     expect(summary).toMatchObject({ seconds: 60, intentsPerSec: 2 });
     expect(summary!.latencyP50Ms).toBeCloseTo(5);
+  });
+});
+
+describe("dashboard history", () => {
+  it("draws the stored history first, then only the live readings newer than it", () => {
+    const history = [snapshot(0, { admitted: 1 }), snapshot(10_000, { admitted: 5 })];
+    const live = [snapshot(9_000, { admitted: 4 }), snapshot(11_000, { admitted: 6 }), snapshot(12_000, { admitted: 7 }), snapshot(13_000, { admitted: 9 })];
+    const merged = mergeDashboardSeries(history, live, 2);
+    expect(merged.map((reading) => reading.at)).toEqual([0, 10_000, 12_000, 13_000]);
+    const points = toDashboardPoints(merged);
+    expect(points[0]!.intentsPerSec).toBeNull();
+    expect(points[1]!.intentsPerSec).toBeCloseTo(0.4);
+  });
+
+  it("gives latency tiles numbers from a refreshed page's history alone", () => {
+    const history = [snapshot(0, {}, histogram([0, 0, 0, 0])), snapshot(10_000, {}, histogram([2, 4, 4, 4])), snapshot(20_000, {}, histogram([2, 4, 4, 4]))];
+    const merged = mergeDashboardSeries(history, [], 600);
+    const summary = summarizeWindow(windowStart(merged, 60_000), merged.at(-1));
+    expect(summary!.latencyP50Ms).toBeCloseTo(10);
+  });
+
+  it("raises the stall alert only when shoppers waited and nobody was served for a minute", () => {
+    const stalled = [snapshot(0, { admitted: 5, served: 2 }), snapshot(30_000, { admitted: 8, served: 2 }), snapshot(61_000, { admitted: 9, served: 2 })];
+    expect(findStall(stalled)).toEqual({ since: 0, waiting: 7 });
+    expect(findStall(stalled.slice(0, 2))).toBeNull();
+    const moving = [...stalled.slice(0, 2), snapshot(61_000, { admitted: 9, served: 3 })];
+    expect(findStall(moving)).toBeNull();
+    const drained = [snapshot(0, { admitted: 5, served: 5 }), snapshot(90_000, { admitted: 5, served: 5 })];
+    expect(findStall(drained)).toBeNull();
+    const paused = stalled.map((reading) => ({ ...reading, stats: { ...reading.stats, status: "paused" } }));
+    expect(findStall(paused)).toBeNull();
   });
 });

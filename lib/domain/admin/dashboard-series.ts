@@ -80,3 +80,46 @@ export function summarizeWindow(oldest: DashboardSnapshot | undefined, latest: D
     latencyP95Ms: p95 === null ? null : p95 * 1000,
   };
 }
+
+/**
+ * The readings the dashboard draws: the server's history (one per 10 s since the start), then the
+ * live readings of this page newer than it, the live ones capped at `maxLive`. Sorted by time.
+ */
+export function mergeDashboardSeries(history: DashboardSnapshot[], live: DashboardSnapshot[], maxLive: number): DashboardSnapshot[] {
+  const lastStored = history.at(-1)?.at ?? Number.NEGATIVE_INFINITY;
+  return [...history, ...live.filter((snapshot) => snapshot.at > lastStored).slice(-maxLive)];
+}
+
+/** Chart points of a series of readings, each against the one before it. */
+export function toDashboardPoints(snapshots: DashboardSnapshot[]): DashboardPoint[] {
+  return snapshots.map((snapshot, index) => toDashboardPoint(snapshot, snapshots[index - 1]));
+}
+
+/** The oldest reading within `windowMs` of the latest one. */
+export function windowStart(snapshots: DashboardSnapshot[], windowMs: number): DashboardSnapshot | undefined {
+  const latest = snapshots.at(-1);
+  return latest && snapshots.find((snapshot) => snapshot.at >= latest.at - windowMs);
+}
+
+/** Shoppers wait and nobody was served this long: the alert's threshold. */
+export const STALL_MS = 60_000;
+
+export type Stall = { since: number; waiting: number };
+
+/**
+ * A live sale whose line has not moved: tickets admitted but not served, and the served frontier
+ * unchanged for at least STALL_MS. Since when, and how many wait.
+ */
+export function findStall(snapshots: DashboardSnapshot[]): Stall | null {
+  const latest = snapshots.at(-1);
+  if (!latest || latest.stats.status !== "live") return null;
+  const waiting = latest.stats.admitted - latest.stats.served;
+  if (waiting <= 0) return null;
+  let since = latest.at;
+  for (let index = snapshots.length - 2; index >= 0; index -= 1) {
+    const earlier = snapshots[index]!;
+    if (earlier.stats.served !== latest.stats.served || earlier.stats.admitted <= earlier.stats.served) break;
+    since = earlier.at;
+  }
+  return latest.at - since >= STALL_MS ? { since, waiting } : null;
+}

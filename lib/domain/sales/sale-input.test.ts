@@ -32,8 +32,22 @@ describe("the sale form schema (shared by the form and the API)", () => {
       stock: "The stock must be a whole number.",
       currency: "The currency must be one of EUR, USD, GBP, CHF, SEK, JPY.",
       holdSeconds: "The hold length must be at least 5.",
-      image: "The image must be an http(s) URL.",
+      image: "The image must be an http(s) URL or an uploaded picture.",
     });
+  });
+
+  it("flags an end before the start together with the other errors", () => {
+    const result = createSaleSchema.safeParse({ ...valid, name: "", stock: Number.NaN, endsAt: "2029-12-31T10:00:00.000Z" });
+    expect(messages(result)).toEqual({ name: "Enter a name.", stock: "Enter the stock.", endsAt: "The end must be after the start." });
+  });
+
+  it("takes uploaded and shipped pictures besides http(s) URLs", () => {
+    for (const image of ["/api/images/0123456789abcdef01234567", "/images/demo/sneaker.webp", "https://cdn.example.com/a.png"]) {
+      expect(createSaleSchema.safeParse({ ...valid, image }).success).toBe(true);
+    }
+    for (const image of ["/api/images/../../etc", "/images/x.svg", "//evil.example/a.png"]) {
+      expect(createSaleSchema.safeParse({ ...valid, image }).success).toBe(false);
+    }
   });
 
   it("refuses an end that is not after the start, and prices with more than two decimals", () => {

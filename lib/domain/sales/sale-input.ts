@@ -36,7 +36,12 @@ const instant = (label: string) =>
 const saleFields = z.object({
   name: textInput({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(SALE_LIMITS.nameMax, `Keep the name under ${SALE_LIMITS.nameMax} characters.`),
   description: textInput().trim().max(SALE_LIMITS.descriptionMax, `Keep the description under ${SALE_LIMITS.descriptionMax} characters.`),
-  image: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "The image must be an http(s) URL." }).refine(isWellFormedText, TEXT_REFUSAL)]),
+  image: z.union([
+    z.literal(""),
+    // An uploaded picture (GridFS) or one shipped in public/images.
+    z.string().regex(/^\/(api\/images\/[0-9a-f]{24}|images\/[\w/-]+\.(png|jpe?g|webp|gif))$/),
+    z.url({ protocol: /^https?$/, error: "The image must be an http(s) URL or an uploaded picture." }).refine(isWellFormedText, TEXT_REFUSAL),
+  ], { error: "The image must be an http(s) URL or an uploaded picture." }),
   price: z
     .number({ error: "Enter the price." })
     .min(0, "The price cannot be negative.")
@@ -57,11 +62,18 @@ const END_AFTER_START = {
   // Zod runs an object's checks even when a field failed; a date that did not parse is still the raw input then.
   when: (payload: z.core.ParsePayload) => !payload.issues.some((issue) => issue.path?.[0] === "startsAt" || issue.path?.[0] === "endsAt"),
 };
+const saleTimes = saleFields.pick({ startsAt: true, endsAt: true });
 
-/** A new sale: every field, the end after the start. */
+/**
+ * A new sale: every field, the end after the start. The order of the times is checked as soon as
+ * both are dates, even while other fields are wrong, so the form shows every error at once.
+ */
 export const createSaleSchema = saleFields
   .extend({ description: saleFields.shape.description.default(""), image: saleFields.shape.image.default("") })
-  .refine(endAfterStart, END_AFTER_START);
+  .refine((sale) => endAfterStart({ startsAt: new Date(sale.startsAt), endsAt: new Date(sale.endsAt) }), {
+    ...END_AFTER_START,
+    when: (payload) => saleTimes.safeParse(payload.value).success,
+  });
 export type CreateSaleInput = z.output<typeof createSaleSchema>;
 /** The JSON the form sends (dates as ISO strings). */
 export type SaleFormPayload = z.input<typeof createSaleSchema>;

@@ -1,17 +1,10 @@
 import bcrypt from "bcryptjs";
-import { z } from "zod";
 import { connectMongo } from "@/lib/db/connect";
 import { User, type UserRole } from "@/lib/db/models/user";
 import { DomainError } from "@/lib/errors/domain-error";
-import { textInput } from "@/lib/domain/text-input";
+import type { Registration } from "@/lib/domain/users/registration-input";
 
-export const registrationSchema = z.object({
-  email: z.email("Enter a valid email address.").max(200),
-  name: textInput().trim().min(1, "Enter your name.").max(100),
-  password: textInput().min(8, "Use at least 8 characters.").max(200),
-});
-
-export type Registration = z.infer<typeof registrationSchema>;
+export { registrationSchema, type Registration } from "@/lib/domain/users/registration-input";
 
 const DUPLICATE_KEY = 11000;
 

@@ -9,6 +9,7 @@ import { FlaggedClients } from "@/components/admin/flagged-clients";
 import { SaleActions } from "@/components/admin/sale-actions";
 import { SaleDashboard } from "@/components/admin/sale-dashboard";
 import { listAuditEvents } from "@/lib/domain/admin/list-audit-events";
+import { readDashboardHistory } from "@/lib/domain/admin/read-dashboard-history";
 import { staffAccess } from "../../staff-access";
 import { loadAdminSale } from "./load-admin-sale";
 
@@ -20,7 +21,7 @@ export default async function AdminSalePage({ params }: Props) {
   const { id } = await params;
   if (!(await staffAccess(`/admin/sales/${id}`)).allowed) return <AdminForbidden />;
   const sale = await loadAdminSale(id);
-  const { events } = await listAuditEvents(new URLSearchParams({ saleId: id, pageSize: "8" }));
+  const [{ events }, history] = await Promise.all([listAuditEvents(new URLSearchParams({ saleId: id, pageSize: "8" })), readDashboardHistory(id)]);
   const facts = [
     ["Start", <LocalTime key="start" iso={sale.startsAt} />],
     ["End", <LocalTime key="end" iso={sale.endsAt} />],
@@ -68,7 +69,7 @@ export default async function AdminSalePage({ params }: Props) {
         </div>
       </header>
 
-      <SaleDashboard saleId={id} />
+      <SaleDashboard sale={sale} history={history} />
       <FlaggedClients saleId={id} />
 
       <section aria-labelledby="history-title" className="space-y-3">

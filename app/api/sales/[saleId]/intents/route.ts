@@ -7,15 +7,18 @@ import { errorResponse, readJson } from "@/lib/http/error-response";
 import { clientInfo } from "@/lib/http/client-info";
 import { publishBookingRequest } from "@/lib/messaging/publish-booking-request";
 import { metrics } from "@/lib/metrics/registry";
+import { recordAdmissionLatency } from "@/lib/domain/admin/record-admission-latency";
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ saleId: string }> }) {
   const stopTimer = metrics().admissionSeconds.startTimer();
+  const startedAt = performance.now();
   try {
     const [{ saleId }, user] = await Promise.all([params, requireUser(request)]);
     // Before admission, so a refused proof changes nothing.
     await verifyProof({ saleId, userId: user.id, body: await readJson(request) });
     const admitted = await admitIntent({ saleId, userId: user.id, ...clientInfo(request) }, publishBookingRequest);
     metrics().intents.inc({ outcome: "admitted" });
+    recordAdmissionLatency(saleId, (performance.now() - startedAt) / 1000);
     return Response.json({ ...admitted, statusUrl: `/api/sales/${saleId}/status` }, { status: 202 });
   } catch (error) {
     const response = errorResponse(error, request);

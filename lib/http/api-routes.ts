@@ -10,6 +10,8 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 export const API_ROUTES: Readonly<Record<string, readonly HttpMethod[]>> = {
   "/api/admin/audit": ["GET"],
   "/api/admin/blocks": ["GET", "POST", "DELETE"],
+  "/api/admin/blocks/impact": ["GET"],
+  "/api/admin/images": ["POST"],
   "/api/admin/sales": ["GET", "POST"],
   "/api/admin/sales/[id]": ["GET", "PATCH"],
   "/api/admin/sales/[id]/bookings": ["GET"],
@@ -25,6 +27,7 @@ export const API_ROUTES: Readonly<Record<string, readonly HttpMethod[]>> = {
   "/api/auth/[...nextauth]": ["GET", "POST"],
   "/api/bookings/[id]": ["PUT", "DELETE"],
   "/api/health": ["GET"],
+  "/api/images/[id]": ["GET"],
   "/api/me/bookings": ["GET"],
   "/api/metrics": ["GET"],
   "/api/sales/[saleId]/challenge": ["GET"],

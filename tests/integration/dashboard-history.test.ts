@@ -103,7 +103,7 @@ async function upload(file: Blob, name: string): Promise<{ status: number; body:
     body: form,
     headers: { cookie: await sessionCookie("image-marketer", "marketer") },
   });
-  const response = await uploadRoute.POST(request);
+  const response = await uploadRoute.POST(request, { params: Promise.resolve({}) });
   return { status: response.status, body: await response.json() };
 }
 
@@ -114,7 +114,7 @@ describe("product pictures in GridFS", () => {
     expect(stored.status).toBe(201);
     expect(stored.body.image!.url).toMatch(/^\/api\/images\/[0-9a-f]{24}$/);
 
-    const served = await imageRoute.GET(new Request(`http://localhost:3000${stored.body.image!.url}`), { params: Promise.resolve({ id: stored.body.image!.id }) });
+    const served = await imageRoute.GET(new NextRequest(`http://localhost:3000${stored.body.image!.url}`), { params: Promise.resolve({ id: stored.body.image!.id }) });
     expect(served.status).toBe(200);
     expect(served.headers.get("content-type")).toBe("image/webp");
     expect(served.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
@@ -127,7 +127,7 @@ describe("product pictures in GridFS", () => {
     const huge = new Uint8Array(2 * 1024 * 1024 + 1);
     huge.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect((await upload(new Blob([huge], { type: "image/png" }), "huge.png")).status).toBe(413);
-    const missing = await imageRoute.GET(new Request("http://localhost:3000/api/images/0123456789abcdef01234567"), { params: Promise.resolve({ id: "0123456789abcdef01234567" }) });
+    const missing = await imageRoute.GET(new NextRequest("http://localhost:3000/api/images/0123456789abcdef01234567"), { params: Promise.resolve({ id: "0123456789abcdef01234567" }) });
     expect(missing.status).toBe(404);
   });
 });

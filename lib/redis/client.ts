@@ -78,6 +78,16 @@ export function bullMQConnection(): Cluster | Pick<RedisOptions, "host" | "port"
   };
 }
 
+/**
+ * The servers that hold the data: the one Redis, or every master of the cluster. For commands that
+ * act on one node only (SCAN, FLUSHDB, SCRIPT FLUSH), which a cluster would send to a random one.
+ */
+export async function redisMasters(client: RedisClient = redis()): Promise<Redis[]> {
+  if (!(client instanceof Cluster)) return [client];
+  await client.ping(); // the cluster knows its nodes once it is ready
+  return client.nodes("master");
+}
+
 export async function closeRedis(): Promise<void> {
   const { flashSaleRedis, flashSaleSubscriber, flashSaleBullRedis } = globalForRedis;
   globalForRedis.flashSaleRedis = undefined;

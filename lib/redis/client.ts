@@ -13,6 +13,14 @@ type ClientOptions = {
   subscriber?: boolean;
 };
 
+/**
+ * Commands kept out of auto-pipelining. rate-limiter-flexible defines its script command
+ * (`rlflxIncr`) when a limiter is built, but an auto-pipeline copies the custom commands when it
+ * is opened: a limiter built while one is pending (likely on a cluster, which holds commands until
+ * it knows its slots) fails with "pipeline[functionName] is not a function" (ioredis #1931).
+ */
+const NOT_AUTO_PIPELINED = ["rlflxIncr"];
+
 const globalForRedis = globalThis as unknown as { flashSaleRedis?: RedisClient; flashSaleSubscriber?: RedisClient; flashSaleBullRedis?: Cluster };
 
 /** True when the app talks to a Redis Cluster: sharded pub/sub, BullMQ's hash-tagged prefix. */
@@ -25,13 +33,14 @@ export function createRedis(options: ClientOptions = {}): RedisClient {
   const config = env();
   if (config.REDIS_CLUSTER_NODES) return createCluster(config.REDIS_CLUSTER_NODES, options);
   const { subscriber = false, enableAutoPipelining = !subscriber, ...redisOptions } = options;
-  return new Redis(config.REDIS_URL, { lazyConnect: false, enableAutoPipelining, ...redisOptions });
+  return new Redis(config.REDIS_URL, { lazyConnect: false, enableAutoPipelining, autoPipeliningIgnoredCommands: NOT_AUTO_PIPELINED, ...redisOptions });
 }
 
 function createCluster(nodes: { host: string; port: number }[], options: ClientOptions): Cluster {
   const { subscriber = false, enableAutoPipelining = !subscriber, ...redisOptions } = options;
   return new Cluster(nodes, {
     enableAutoPipelining,
+    autoPipeliningIgnoredCommands: NOT_AUTO_PIPELINED,
     shardedSubscribers: subscriber,
     redisOptions: { ...clusterCredentials(env().REDIS_URL), ...redisOptions },
   });

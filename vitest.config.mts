@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import { readConfig } from "./scripts/lib/dotenv.mjs";
-import { integrationEnv } from "./scripts/lib/test-environments.mjs";
+import { integrationClusterEnv, integrationEnv } from "./scripts/lib/test-environments.mjs";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -42,6 +42,8 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["tests/integration/**/*.test.ts"],
+          // Cluster specifics (sharded pub/sub, scripts on every master): the cluster leg's alone.
+          exclude: [...configDefaults.exclude, "tests/integration/redis-cluster.test.ts"],
           globalSetup: ["./tests/integration/support/global-setup.ts"],
           setupFiles: ["./tests/integration/support/setup-file.ts"],
           // The files share the real Redis, RabbitMQ and MongoDB, so they take turns.
@@ -50,6 +52,29 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Its own database, Redis DB, queue and BullMQ prefix on the configured servers.
           env: integrationEnv(readConfig()),
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // npm run test:integration:cluster: the engine, hold, race and crash files again, on a
+          // Redis Cluster (the cluster's own test, too), with the real worker.
+          name: "integration-cluster",
+          environment: "node",
+          include: [
+            "tests/integration/redis-cluster.test.ts",
+            "tests/integration/booking-race.test.ts",
+            "tests/integration/hold-lifecycle.test.ts",
+            "tests/integration/ticket-order.test.ts",
+            "tests/integration/prequeue.test.ts",
+            "tests/integration/crash-recovery.test.ts",
+          ],
+          globalSetup: ["./tests/integration/support/global-setup.ts"],
+          setupFiles: ["./tests/integration/support/setup-file.ts"],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          env: integrationClusterEnv(readConfig()),
         },
       },
     ],

@@ -2,6 +2,8 @@
 // Brings up Redis, RabbitMQ and a MongoDB-protocol server for this project, or stops what it started.
 //
 //   node scripts/services.mjs [up]   use what answers; else `docker compose up -d`; else start locally
+//   node scripts/services.mjs up --redis-cluster
+//                                    the same, plus the private Redis Cluster the cluster tests use
 //   node scripts/services.mjs stop   stop only what `up` started (pid files in .run/)
 //
 // Plain Node with no npm packages: it runs before `npm install`.
@@ -13,6 +15,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ROOT, RUN_DIR, readConfig } from "./lib/dotenv.mjs";
 import { isAlive } from "./lib/process.mjs";
+import { TEST_CLUSTER_DIR, testClusterPorts } from "./lib/test-cluster.mjs";
 
 /** Bound on waiting for the services to answer (building FerretDB or pulling images comes on top). */
 const WAIT_MS = 60_000;
@@ -432,10 +435,92 @@ async function bringUp(service, config) {
   return `${label}  started (${[started.pid && `pid ${started.pid}`, started.detail].filter(Boolean).join(", ")})`;
 }
 
-export async function up() {
+// ---------------------------------------------------------------------------------------------
+// The private Redis Cluster of the cluster test leg: three masters from REDIS_CLUSTER_PORT_BASE
+// (7001) on, no replicas, no persistence but each node's nodes.conf, under .run/redis-cluster/.
+// Only the tests use it, and they flush it, so a broken or half-made one is simply made again.
+
+const CLUSTER_PROGRAM = "redis-server";
+
+function redisCli(port, args) {
+  const cli = which("redis-cli", ["/usr/bin", "/usr/local/bin"]);
+  if (!cli) return Promise.resolve({ code: -1, output: "redis-cli is not installed" });
+  return run(cli, ["-h", "127.0.0.1", "-p", String(port), ...args], { timeoutMs: 30_000 });
+}
+
+function clusterNodeDir(port) {
+  return path.join(TEST_CLUSTER_DIR, String(port));
+}
+
+/** Whether a node answers, is ours (its data dir is ours) and sees a whole, healthy cluster. */
+async function clusterNodeState(port) {
+  const verdict = await probeRedis({ host: "127.0.0.1", port });
+  if (verdict !== "ok") return { answers: verdict !== "down", ours: false, healthy: false };
+  const dir = (await redisCli(port, ["config", "get", "dir"])).output.split("\n")[1]?.trim() ?? "";
+  const ours = fs.existsSync(clusterNodeDir(port)) && dir === fs.realpathSync(clusterNodeDir(port));
+  const info = (await redisCli(port, ["cluster", "info"])).output;
+  const healthy = /cluster_state:ok/.test(info) && /cluster_known_nodes:3\b/.test(info) && /cluster_slots_ok:16384\b/.test(info);
+  return { answers: true, ours, healthy };
+}
+
+async function startClusterNode(binary, port) {
+  const dir = clusterNodeDir(port);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const args = ["--daemonize", "yes", "--bind", "127.0.0.1", "--port", String(port), "--save", "", "--appendonly", "no"];
+  args.push("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000");
+  args.push("--dir", dir, "--pidfile", path.join(dir, "redis.pid"), "--logfile", path.join(dir, "redis.log"));
+  const result = await run(binary, args, { timeoutMs: 15_000 });
+  if (result.code !== 0) throw new Error(`redis-server on port ${port} failed to start: ${result.output.trim()}`);
+}
+
+async function waitForCluster(ports, ready, what) {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const states = await Promise.all(ports.map(clusterNodeState));
+    if (states.every(ready)) return;
+    if (Date.now() > deadline) throw new Error(`${what} within ${WAIT_MS / 1000} s (logs in ${TEST_CLUSTER_DIR}/<port>/redis.log)`);
+    await sleep(250);
+  }
+}
+
+async function bringUpRedisCluster(config) {
+  const ports = testClusterPorts(config);
+  const label = `redis-cluster 127.0.0.1:${ports.join(",")}`;
+  const states = await Promise.all(ports.map(clusterNodeState));
+  if (states.every((state) => state.ours && state.healthy)) return `${label}  already running`;
+  const foreign = ports.filter((_, i) => states[i].answers && !states[i].ours);
+  if (foreign.length) throw new Error(`${label}  port ${foreign.join(", ")} answers but is not this checkout's test cluster: set REDIS_CLUSTER_PORT_BASE to free ports`);
+  const binary = which("redis-server", ["/usr/sbin", "/usr/local/sbin"]);
+  if (!binary) throw new Error(`${label}  cannot be started: redis-server is not installed.\n          To fix: install Redis 7 (\`apt-get install -y redis-server\`).`);
+  await stopRedisCluster();
+  try {
+    for (const port of ports) await startClusterNode(binary, port);
+    await waitForCluster(ports, (state) => state.ours, "the nodes did not answer");
+    const create = await redisCli(ports[0], ["--cluster", "create", ...ports.map((port) => `127.0.0.1:${port}`), "--cluster-replicas", "0", "--cluster-yes"]);
+    if (create.code !== 0) throw new Error(`redis-cli --cluster create failed: ${create.output.trim()}`);
+    await waitForCluster(ports, (state) => state.healthy, "`cluster info` did not say ok on every node");
+  } catch (error) {
+    throw new Error(`${label}  ${error.message}`);
+  }
+  return `${label}  started (3 masters, files in ${path.relative(ROOT, TEST_CLUSTER_DIR)}/)`;
+}
+
+async function stopRedisCluster() {
+  if (!fs.existsSync(TEST_CLUSTER_DIR)) return undefined;
+  const ports = fs.readdirSync(TEST_CLUSTER_DIR).filter((name) => /^\d+$/.test(name));
+  const lines = await Promise.all(ports.map((port) => stopPid(`redis-cluster node ${port}`, CLUSTER_PROGRAM, path.join(clusterNodeDir(port), "redis.pid"))));
+  fs.rmSync(TEST_CLUSTER_DIR, { recursive: true, force: true });
+  return lines.filter(Boolean).join("\n") || undefined;
+}
+
+/** Brings the services up (and the test Redis Cluster with `redisCluster`); resolves to the exit code. */
+export async function up({ redisCluster = false } = {}) {
   fs.mkdirSync(RUN_DIR, { recursive: true });
   const config = readConfig();
-  const results = await Promise.allSettled(SERVICES.map((service) => bringUp(service, config)));
+  const bringUps = SERVICES.map((service) => bringUp(service, config));
+  if (redisCluster) bringUps.push(bringUpRedisCluster(config));
+  const results = await Promise.allSettled(bringUps);
   let failed = false;
   for (const result of results) {
     if (result.status === "fulfilled") console.log(result.value);
@@ -448,8 +533,7 @@ export async function up() {
   return failed ? 1 : 0;
 }
 
-async function stopPid(name, program) {
-  const file = pidFile(name);
+async function stopPid(name, program, file = pidFile(name)) {
   if (!fs.existsSync(file)) return undefined;
   const pid = readPid(file);
   fs.rmSync(file, { force: true });
@@ -487,6 +571,7 @@ export async function stop() {
     stopPid("redis", "redis-server"),
     stopRabbit(),
     stopPid("ferretdb", "ferretdb"),
+    stopRedisCluster(),
     ...SERVICES.map((service) => stopCompose(service.name)),
   ]);
   const said = lines.filter(Boolean);
@@ -495,10 +580,11 @@ export async function stop() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const command = process.argv[2] ?? "up";
-  if (command !== "up" && command !== "stop") {
-    console.error("usage: node scripts/services.mjs [up|stop]");
+  const [command = "up", ...flags] = process.argv.slice(2);
+  const redisCluster = flags.includes("--redis-cluster");
+  if ((command !== "up" && command !== "stop") || flags.some((flag) => flag !== "--redis-cluster") || (redisCluster && command !== "up")) {
+    console.error("usage: node scripts/services.mjs [up [--redis-cluster] | stop]");
     process.exit(2);
   }
-  process.exitCode = await (command === "up" ? up() : stop());
+  process.exitCode = await (command === "up" ? up({ redisCluster }) : stop());
 }

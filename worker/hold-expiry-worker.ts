@@ -1,7 +1,6 @@
 import { DelayedError, Worker } from "bullmq";
-import { env } from "@/lib/config/env";
 import { metrics } from "@/lib/metrics/registry";
-import { bullConnection, HOLD_EXPIRY_QUEUE, type HoldExpiryJob } from "@/lib/messaging/queues";
+import { bullConnection, bullPrefix, HOLD_EXPIRY_QUEUE, type HoldExpiryJob } from "@/lib/messaging/queues";
 import { holdEffects } from "@/lib/messaging/hold-expiry";
 import { expireHold } from "@/lib/domain/holds/expire-hold";
 
@@ -18,6 +17,6 @@ export function startHoldExpiryWorker(): Worker<HoldExpiryJob> {
       if (result.outcome === "expired") metrics().holdsReleased.inc({ reason: "expired" });
       return result.outcome;
     },
-    { connection: bullConnection(), prefix: env().BULLMQ_PREFIX, concurrency: 16 },
+    { connection: bullConnection(), prefix: bullPrefix(), concurrency: 16 },
   );
 }

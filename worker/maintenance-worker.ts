@@ -1,6 +1,6 @@
 import { Worker } from "bullmq";
 import { env } from "@/lib/config/env";
-import { bullConnection, bullQueue, MAINTENANCE_QUEUE } from "@/lib/messaging/queues";
+import { bullConnection, bullPrefix, bullQueue, MAINTENANCE_QUEUE } from "@/lib/messaging/queues";
 import { holdEffects } from "@/lib/messaging/hold-expiry";
 import { publishBookingRequest } from "@/lib/messaging/publish-booking-request";
 import { sweepSales } from "@/lib/domain/holds/sweep-sales";
@@ -16,7 +16,7 @@ export async function startMaintenanceWorker(): Promise<Worker> {
   await scheduleSweeps();
   return new Worker(MAINTENANCE_QUEUE, async () => ({ ...(await sweepSales(holdEffects)), drawn: await drawDuePrequeues(publishBookingRequest) }), {
     connection: bullConnection(),
-    prefix: env().BULLMQ_PREFIX,
+    prefix: bullPrefix(),
     concurrency: 1,
   });
 }

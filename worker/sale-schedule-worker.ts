@@ -1,7 +1,7 @@
 import { DelayedError, Worker } from "bullmq";
 import { env } from "@/lib/config/env";
 import { logger } from "@/lib/log/logger";
-import { bullConnection, bullQueue, SALE_SCHEDULE_QUEUE, type SaleScheduleJob } from "@/lib/messaging/queues";
+import { bullConnection, bullPrefix, bullQueue, SALE_SCHEDULE_QUEUE, type SaleScheduleJob } from "@/lib/messaging/queues";
 import { saleEffects } from "@/lib/messaging/sale-schedule";
 import { runSaleScheduleJob } from "@/lib/domain/sales/run-sale-schedule-job";
 import { sweepSaleSchedule } from "@/lib/domain/sales/sweep-sale-schedule";
@@ -32,6 +32,6 @@ export function startSaleScheduleWorker(): Worker<SaleScheduleJob> {
       logger.info({ saleId: job.data.saleId, action: job.data.action, ...result }, "sale schedule job done");
       return result.outcome;
     },
-    { connection: bullConnection(), prefix: env().BULLMQ_PREFIX, concurrency: 4 },
+    { connection: bullConnection(), prefix: bullPrefix(), concurrency: 4 },
   );
 }

@@ -4,6 +4,17 @@ import { z } from "zod";
 // The worker and scripts are not started by Next, so they load .env files the same way Next does.
 loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
 
+const CLUSTER_NODES = /^\s*[^\s,]+:\d{1,5}\s*(,\s*[^\s,]+:\d{1,5}\s*)*$/;
+
+function parseClusterNodes(list: string): { host: string; port: number }[] {
+  return list.split(",").map((node) => {
+    const address = node.trim();
+    const colon = address.lastIndexOf(":");
+    // An IPv6 address comes in brackets, as in URLs: `[::1]:7001`.
+    return { host: address.slice(0, colon).replace(/^\[(.*)\]$/, "$1"), port: Number(address.slice(colon + 1)) };
+  });
+}
+
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const serverSchema = z.object({
@@ -16,6 +27,10 @@ const serverSchema = z.object({
   // than its pool (50) hang every client. Real MongoDB copes with more; raise it there.
   MONGODB_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(8),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").default("redis://127.0.0.1:6379"),
+  // Redis Cluster: some of its nodes as `host:port,host:port` (ioredis discovers the rest). When
+  // set, every Redis user (web, worker, BullMQ, rate limits, pub/sub) talks to the cluster, and
+  // REDIS_URL only lends its username and password.
+  REDIS_CLUSTER_NODES: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(CLUSTER_NODES, "must be host:port,host:port,…").transform(parseClusterNodes).optional()),
   RABBITMQ_URL: z.string().regex(/^amqps?:\/\//, "must be an amqp:// URL").default("amqp://guest:guest@127.0.0.1:5672"),
   BOOKING_QUEUE: z.string().min(1).default("booking_requests"),
   BULLMQ_PREFIX: z.string().min(1).default("bull"),

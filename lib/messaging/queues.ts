@@ -1,5 +1,6 @@
 import { Queue, type ConnectionOptions } from "bullmq";
 import { env } from "@/lib/config/env";
+import { bullMQConnection, isRedisCluster } from "@/lib/redis/client";
 
 /** BullMQ queues: hold expiry (job id = booking id) and sale start/end. */
 export const HOLD_EXPIRY_QUEUE = "hold-expiry";
@@ -10,15 +11,16 @@ export type HoldExpiryJob = { saleId: string; bookingId: string };
 export type SaleScheduleJob = { saleId: string; action: "start" | "end" };
 
 export function bullConnection(): ConnectionOptions {
-  const url = new URL(env().REDIS_URL);
-  return {
-    host: url.hostname,
-    port: Number(url.port || 6379),
-    username: url.username || undefined,
-    password: url.password || undefined,
-    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
-    maxRetriesPerRequest: null,
-  };
+  return bullMQConnection();
+}
+
+/**
+ * BullMQ's key prefix. A BullMQ script touches several keys of one queue, so on a cluster the
+ * prefix carries a hash tag (`{bull}`) that puts all of them in one slot; without it: CROSSSLOT.
+ */
+export function bullPrefix(): string {
+  const prefix = env().BULLMQ_PREFIX;
+  return isRedisCluster() && !/\{[^}]+\}/.test(prefix) ? `{${prefix}}` : prefix;
 }
 
 const globalForQueues = globalThis as unknown as { flashSaleQueues?: Map<string, Queue> };
@@ -28,7 +30,7 @@ export function bullQueue<T>(name: string): Queue<T> {
   globalForQueues.flashSaleQueues ??= new Map();
   let queue = globalForQueues.flashSaleQueues.get(name);
   if (!queue) {
-    queue = new Queue(name, { connection: bullConnection(), prefix: env().BULLMQ_PREFIX });
+    queue = new Queue(name, { connection: bullConnection(), prefix: bullPrefix() });
     globalForQueues.flashSaleQueues.set(name, queue);
   }
   return queue as Queue<T>;

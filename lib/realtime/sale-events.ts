@@ -1,4 +1,4 @@
-import { redis, redisSubscriber } from "@/lib/redis/client";
+import { isRedisCluster, redis, redisSubscriber } from "@/lib/redis/client";
 import { saleChannel } from "@/lib/redis/keys";
 import { logger } from "@/lib/log/logger";
 
@@ -9,9 +9,31 @@ import { logger } from "@/lib/log/logger";
 export type SaleEvent = { saleId: string; users: string[]; served?: number; at: number };
 export type SaleEventListener = (event: SaleEvent) => void;
 
+/**
+ * How events travel. On a cluster: sharded pub/sub (SPUBLISH/SSUBSCRIBE), so a sale's events stay
+ * on the master that owns its `{saleId}` slot; classic PUBLISH would be copied to every node over
+ * the cluster bus, and the bus would carry all events of all sales. On one server: classic
+ * PUBLISH/SUBSCRIBE, which reaches the same subscribers and works on any Redis version.
+ */
+function transport() {
+  return isRedisCluster()
+    ? {
+        publish: (channel: string, message: string) => redis().spublish(channel, message),
+        subscribe: (channel: string) => redisSubscriber().ssubscribe(channel),
+        unsubscribe: (channel: string) => redisSubscriber().sunsubscribe(channel),
+        messageEvent: "smessage",
+      }
+    : {
+        publish: (channel: string, message: string) => redis().publish(channel, message),
+        subscribe: (channel: string) => redisSubscriber().subscribe(channel),
+        unsubscribe: (channel: string) => redisSubscriber().unsubscribe(channel),
+        messageEvent: "message",
+      };
+}
+
 export async function publishSaleEvent(saleId: string, users: string[], served?: number): Promise<void> {
   const event: SaleEvent = { saleId, users, served, at: Date.now() };
-  await redis().publish(saleChannel(saleId), JSON.stringify(event));
+  await transport().publish(saleChannel(saleId), JSON.stringify(event));
 }
 
 const globalForEvents = globalThis as unknown as { flashSaleEventListeners?: Map<string, Set<SaleEventListener>>; flashSaleEventsWired?: boolean };
@@ -20,7 +42,7 @@ function listeners(): Map<string, Set<SaleEventListener>> {
   globalForEvents.flashSaleEventListeners ??= new Map();
   if (!globalForEvents.flashSaleEventsWired) {
     globalForEvents.flashSaleEventsWired = true;
-    redisSubscriber().on("message", (channel: string, message: string) => {
+    redisSubscriber().on(transport().messageEvent, (channel: string, message: string) => {
       const set = globalForEvents.flashSaleEventListeners?.get(channel);
       if (!set?.size) return;
       let event: SaleEvent;
@@ -47,7 +69,7 @@ export function subscribeSaleEvents(saleId: string, listener: SaleEventListener)
   if (!set) {
     set = new Set();
     map.set(channel, set);
-    redisSubscriber().subscribe(channel).catch((error: unknown) => logger.warn({ err: error, channel }, "subscribe failed"));
+    transport().subscribe(channel).catch((error: unknown) => logger.warn({ err: error, channel }, "subscribe failed"));
   }
   set.add(listener);
   return () => {
@@ -56,7 +78,7 @@ export function subscribeSaleEvents(saleId: string, listener: SaleEventListener)
     current.delete(listener);
     if (current.size === 0) {
       map.delete(channel);
-      redisSubscriber().unsubscribe(channel).catch(() => {});
+      transport().unsubscribe(channel).catch(() => {});
     }
   };
 }

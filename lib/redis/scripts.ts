@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { ChainableCommander, Redis } from "ioredis";
+import type { ChainableCommander } from "ioredis";
+import type { RedisClient } from "@/lib/redis/client";
 
 export type ScriptName = "admit" | "unadmit" | "reserve" | "release-hold" | "confirm-hold" | "clear-outbox" | "adjust-stock" | "close-waitlist" | "draw-prequeue" | "publish-sale";
 
@@ -25,8 +26,12 @@ function isNoScript(error: unknown): boolean {
   return error instanceof Error && error.message.startsWith("NOSCRIPT");
 }
 
-/** Runs a script by its SHA, loading it into Redis the first time (or after a SCRIPT FLUSH). */
-export async function runScript<T = unknown>(client: Redis, name: ScriptName, keys: string[], args: (string | number)[]): Promise<T> {
+/**
+ * Runs a script by its SHA; where Redis lacks it (first use, a SCRIPT FLUSH, a new or failed-over
+ * cluster node), EVAL with the source runs it and caches it. The EVAL carries the same keys, so on
+ * a cluster it goes to the very node that answered NOSCRIPT: each master loads what it runs.
+ */
+export async function runScript<T = unknown>(client: RedisClient, name: ScriptName, keys: string[], args: (string | number)[]): Promise<T> {
   const { source, sha } = load(name);
   try {
     return (await client.evalsha(sha, keys.length, ...keys, ...args)) as T;
@@ -39,20 +44,23 @@ export async function runScript<T = unknown>(client: Redis, name: ScriptName, ke
 export type ScriptCall = { name: ScriptName; keys: string[]; args: (string | number)[] };
 
 /**
- * Runs many script calls in one round trip, in order. If Redis lost its script cache, every call
- * of the pipeline failed with NOSCRIPT before doing anything, so loading and retrying is safe.
+ * Runs many script calls of one sale in one round trip, in order (on a cluster, one slot: one
+ * node). If Redis lost its script cache, every call of the pipeline failed with NOSCRIPT before
+ * doing anything, so the pipeline is sent again as EVALs, which reach the same node and load the
+ * scripts there (SCRIPT LOAD without a key would go to a random node of a cluster).
  */
-export async function runScriptsPipelined<T = unknown>(client: Redis, calls: ScriptCall[]): Promise<T[]> {
-  const send = async () => {
+export async function runScriptsPipelined<T = unknown>(client: RedisClient, calls: ScriptCall[]): Promise<T[]> {
+  const send = async (bySource: boolean) => {
     const pipeline: ChainableCommander = client.pipeline();
-    for (const call of calls) pipeline.evalsha(load(call.name).sha, call.keys.length, ...call.keys, ...call.args);
+    for (const call of calls) {
+      const { source, sha } = load(call.name);
+      if (bySource) pipeline.eval(source, call.keys.length, ...call.keys, ...call.args);
+      else pipeline.evalsha(sha, call.keys.length, ...call.keys, ...call.args);
+    }
     return (await pipeline.exec()) ?? [];
   };
-  let replies = await send();
-  if (replies.some(([error]) => isNoScript(error))) {
-    for (const name of new Set(calls.map((call) => call.name))) await client.script("LOAD", load(name).source);
-    replies = await send();
-  }
+  let replies = await send(false);
+  if (replies.some(([error]) => isNoScript(error))) replies = await send(true);
   return replies.map(([error, value]) => {
     if (error) throw error;
     return value as T;

@@ -13,9 +13,12 @@ function ensureDependencies() {
   if (result.status !== 0) throw new Error("npm ci failed");
 }
 
-/** Installs dependencies if missing, creates .env.local, brings the services up; throws on failure. */
-export async function prepare() {
+/**
+ * Installs dependencies if missing, creates .env.local, brings the services up (and the test Redis
+ * Cluster with `redisCluster`); throws on failure.
+ */
+export async function prepare({ redisCluster = false } = {}) {
   ensureDependencies();
   console.log(initEnv());
-  if ((await up()) !== 0) throw new Error("services are not available");
+  if ((await up({ redisCluster })) !== 0) throw new Error("services are not available");
 }

@@ -1,28 +1,49 @@
-// Empties a test suite's own database, Redis database and booking queue, so every run starts clean.
+// Empties a test suite's own database, Redis database (or test cluster) and booking queue, so
+// every run starts clean.
+import { existsSync, realpathSync } from "node:fs";
 import { env } from "@/lib/config/env";
 import { connectMongo, disconnectMongo } from "@/lib/db/connect";
 import { assertBookingQueue, connectRabbit } from "@/lib/messaging/rabbit";
-import { closeRedis, redis } from "@/lib/redis/client";
+import { closeRedis, redisMasters } from "@/lib/redis/client";
+import { TEST_CLUSTER_DIR } from "./test-cluster.mjs";
 
-function assertTestTarget(suffix: string): void {
+/**
+ * This wipes data: refuse anything but a test configuration of scripts/lib/test-environments.mts.
+ * A single Redis must be a numbered database other than 0; a cluster must be the private test
+ * cluster (every master keeps its files in this checkout's .run/redis-cluster/, which only
+ * `services.mjs up --redis-cluster` makes).
+ */
+async function assertTestTarget(suffix: string): Promise<void> {
   const config = env();
   const database = new URL(config.MONGODB_URL.replace(/,[^/]*/, "")).pathname.slice(1);
-  const redisDatabase = new URL(config.REDIS_URL).pathname.slice(1);
-  // This wipes data: refuse anything but a test configuration of scripts/lib/test-environments.mts.
-  if (!database.endsWith(suffix) || !config.BOOKING_QUEUE.endsWith(suffix) || !redisDatabase || redisDatabase === "0") {
-    throw new Error(`refusing to reset a non-test configuration (database ${database}, queue ${config.BOOKING_QUEUE}, redis db ${redisDatabase || 0})`);
+  const redisTarget = config.REDIS_CLUSTER_NODES ? await foreignClusterNodes() : redisDatabaseRefusal(config.REDIS_URL);
+  if (!database.endsWith(suffix) || !config.BOOKING_QUEUE.endsWith(suffix) || redisTarget) {
+    throw new Error(`refusing to reset a non-test configuration (database ${database}, queue ${config.BOOKING_QUEUE}, redis ${redisTarget || "ok"})`);
   }
+}
+
+function redisDatabaseRefusal(url: string): string | undefined {
+  const redisDatabase = new URL(url).pathname.slice(1);
+  return !redisDatabase || redisDatabase === "0" ? "db 0" : undefined;
+}
+
+async function foreignClusterNodes(): Promise<string | undefined> {
+  const masters = await redisMasters();
+  const ours = existsSync(TEST_CLUSTER_DIR) ? `${realpathSync(TEST_CLUSTER_DIR)}/` : undefined;
+  const dirs = await Promise.all(masters.map(async (node) => ((await node.config("GET", "dir")) as string[])[1] ?? ""));
+  const foreign = masters.filter((_, i) => !ours || !dirs[i]!.startsWith(ours));
+  return foreign.length ? `cluster nodes ${foreign.map((node) => `${node.options.host}:${node.options.port}`).join(", ")} are not the test cluster` : undefined;
 }
 
 /** Wipes the data of the suite whose database and queue end with `suffix` (`_e2e`, `_test`). */
 export async function resetTestData(suffix: string): Promise<void> {
-  assertTestTarget(suffix);
+  await assertTestTarget(suffix);
   const { connection: mongo } = await connectMongo();
   if (!mongo.db) throw new Error("mongodb connection has no database");
   const collections = await mongo.db.collections();
   // deleteMany, not dropDatabase: the indexes that back one-per-user must stay in place.
   await Promise.all(collections.map((collection) => collection.deleteMany({})));
-  await redis().flushdb();
+  await Promise.all((await redisMasters()).map((node) => node.flushdb()));
   const connection = await connectRabbit("test-reset");
   const channel = await connection.createChannel();
   await assertBookingQueue(channel);

@@ -4,6 +4,8 @@
  * data, and the integration and e2e suites can run at the same time without meeting.
  */
 
+import { testClusterNodes } from "./test-cluster.mjs";
+
 type Config = Record<string, string | undefined>;
 
 const DEFAULT_MONGODB_URL = "mongodb://127.0.0.1:27017/flashsale";
@@ -51,6 +53,21 @@ export function integrationEnv(base: Config = process.env): Record<string, strin
     SIGNIN_FAILURES_PER_ACCOUNT: "3",
     SIGNIN_FAILURES_PER_IP_PER_DAY: "8",
     LOG_LEVEL: "warn",
+  };
+}
+
+/**
+ * The cluster leg: the engine, hold, race and crash files against the private Redis Cluster that
+ * `node scripts/services.mjs up --redis-cluster` starts. A cluster has only database 0, and this
+ * one holds nothing but this suite's data, so it needs no database number or key namespace; its
+ * MongoDB database, queue and BullMQ prefix are its own (`…_cluster_test`), so it can run beside
+ * the single-node suite.
+ */
+export function integrationClusterEnv(base: Config = process.env): Record<string, string> {
+  return {
+    ...integrationEnv(base),
+    ...suiteStorage(base, { redisDatabase: 0, suffix: "cluster_test" }),
+    REDIS_CLUSTER_NODES: testClusterNodes(base),
   };
 }
 

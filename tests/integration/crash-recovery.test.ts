@@ -1,13 +1,13 @@
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PUT as putBooking } from "@/app/api/bookings/[id]/route";
-import { env } from "@/lib/config/env";
 import { Booking } from "@/lib/db/models/booking";
 import { readSaleStats } from "@/lib/domain/inventory/read-sale-stats";
 import { getBookingStatus } from "@/lib/domain/booking/get-booking-status";
 import { newBookingId } from "@/lib/domain/holds/booking-change";
 import { publishBookingRequest } from "@/lib/messaging/publish-booking-request";
-import { redis } from "@/lib/redis/client";
+import { bullPrefix } from "@/lib/messaging/queues";
+import { redis, redisMasters } from "@/lib/redis/client";
 import { saleKeys } from "@/lib/redis/keys";
 import { runScript } from "@/lib/redis/scripts";
 import { callRoute, createLiveSale, mapLimit, postIntentAs, purgeBookingQueue, queueDepth, sessionCookie, startWorker, stopWorker, userIds, waitFor } from "./support/harness";
@@ -25,15 +25,20 @@ async function admitAll(saleId: string, users: string[], ipBase: number) {
   });
 }
 
-/** Deletes every key the system under test keeps in Redis for this sale and for its job queues. */
+/**
+ * Deletes every key the system under test keeps in Redis for this sale and for its job queues (on
+ * each master of a cluster: SCAN walks one node). Each pattern matches one hash tag, so one slot.
+ */
 async function loseRedisState(saleId: string) {
-  for (const pattern of [`*{${saleId}}*`, `${env().BULLMQ_PREFIX}:*`]) {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis().scan(cursor, "MATCH", pattern, "COUNT", 1000);
-      if (keys.length) await redis().del(...keys);
-      cursor = next;
-    } while (cursor !== "0");
+  for (const node of await redisMasters()) {
+    for (const pattern of [`*{${saleId}}*`, `${bullPrefix()}:*`]) {
+      let cursor = "0";
+      do {
+        const [next, keys] = await node.scan(cursor, "MATCH", pattern, "COUNT", 1000);
+        if (keys.length) await node.del(...keys);
+        cursor = next;
+      } while (cursor !== "0");
+    }
   }
 }
 

@@ -20,18 +20,16 @@ export async function findFlaggedClients(saleId: string): Promise<FlaggedClientV
   const flagged = flagClients(sightings);
   if (flagged.length === 0) return [];
 
-  const [blocked, emails] = await Promise.all([
-    redis()
-      .multi()
-      .smembers(BLOCKED_IPS_KEY)
-      .smembers(BLOCKED_USERS_KEY)
-      .exec()
-      .then((replies) => ({ ips: new Set(replies?.[0]?.[1] as string[]), users: new Set(replies?.[1]?.[1] as string[]) })),
+  // Two reads, not one MULTI: the two sets live in different Redis Cluster slots (a MULTI across
+  // them is CROSSSLOT), and a block landing between the reads shows on the next refresh anyway.
+  const [blockedIps, blockedUsers, emails] = await Promise.all([
+    redis().smembers(BLOCKED_IPS_KEY).then((ips) => new Set(ips)),
+    redis().smembers(BLOCKED_USERS_KEY).then((users) => new Set(users)),
     emailsOf(flagged.filter((client) => client.kind === "user").map((client) => client.value)),
   ]);
   return flagged.map((client) => ({
     ...client,
-    blocked: client.kind === "ip" ? blocked.ips.has(client.value) : blocked.users.has(client.value),
+    blocked: client.kind === "ip" ? blockedIps.has(client.value) : blockedUsers.has(client.value),
     label: client.kind === "user" ? (emails.get(client.value) ?? client.value) : client.value,
   }));
 }

@@ -37,6 +37,9 @@ export async function reconcileSale(saleId: string, effects: HoldEffects, option
   const progress = await SaleProgress.findById(saleId).lean();
   const maxTicket = Math.max(last?.ticket ?? 0, progress?.servedTicket ?? 0);
 
+  // The active-sales set is in a slot of its own (Redis Cluster), so it joins before the sale's
+  // MULTI: an id without state is skipped by the sweepers; state without an id would never be swept.
+  await redis().sadd(ACTIVE_SALES_KEY, saleId);
   const tx = redis().multi();
   tx.del(keys.meta, keys.inventory, keys.users, keys.holds, keys.waitlist, keys.stats, keys.dirty);
   tx.hset(keys.meta, {
@@ -64,7 +67,6 @@ export async function reconcileSale(saleId: string, effects: HoldEffects, option
   const seq = Number((await redis().get(keys.seq)) ?? 0);
   tx.set(keys.seq, Math.max(seq, maxTicket + (options.queuedTickets ?? 0)));
   tx.set(keys.served, Math.max(Number((await redis().get(keys.served)) ?? 0), maxTicket));
-  tx.sadd(ACTIVE_SALES_KEY, saleId);
   await tx.exec();
   if (holds.length) {
     await effects.scheduleExpiries(

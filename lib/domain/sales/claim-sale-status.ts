@@ -1,6 +1,6 @@
 import type { SaleStatus } from "@/lib/db/models/sale";
 import { DomainError } from "@/lib/errors/domain-error";
-import { redis } from "@/lib/redis/client";
+import { createRedis } from "@/lib/redis/client";
 import { saleKeys } from "@/lib/redis/keys";
 
 /**
@@ -12,7 +12,7 @@ import { saleKeys } from "@/lib/redis/keys";
 export async function claimSaleStatus(saleId: string, from: SaleStatus, to: SaleStatus): Promise<void> {
   const metaKey = saleKeys(saleId).meta;
   // WATCH belongs to a connection, so the shared auto-pipelined one cannot be used.
-  const connection = redis().duplicate({ enableAutoPipelining: false });
+  const connection = createRedis({ enableAutoPipelining: false });
   try {
     await connection.watch(metaKey);
     const current = await connection.hget(metaKey, "status");

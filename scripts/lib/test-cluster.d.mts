@@ -1,0 +1,3 @@
+export const TEST_CLUSTER_DIR: string;
+export function testClusterPorts(config: Record<string, string | undefined>): number[];
+export function testClusterNodes(config: Record<string, string | undefined>): string;

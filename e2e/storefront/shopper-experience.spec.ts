@@ -36,6 +36,8 @@ async function bookOne(page: Page, room: Locator): Promise<string> {
 for (const device of DEVICES) {
   test.describe(`the shopper's journey on a ${device.name}`, () => {
     test.use(device.use);
+    // Long journeys (several shoppers, a marketer, two sales): a hang guard of three times the usual.
+    test.slow();
 
     test("waiting shows place, people ahead, items left, a dated estimate and a may-run-out warning; a hold shows timer, order and Confirm on the first screen", async ({ page }, testInfo) => {
       const sale = await seedSale({ stock: 1, holdSeconds: 120, price: 49 });

@@ -32,6 +32,8 @@ export function ConfirmDialog({ open, title, children, confirmLabel, keepLabel, 
       // Browsers without showModal (and jsdom) still show it, without the backdrop.
       if (typeof dialog.showModal === "function") dialog.showModal();
       else dialog.setAttribute("open", "");
+      // Opening focuses the first button (the action); the safe choice takes focus instead.
+      dialog.querySelector<HTMLElement>("[data-keep]")?.focus();
     } else if (!open && dialog.open) {
       if (typeof dialog.close === "function") dialog.close();
       else dialog.removeAttribute("open");
@@ -64,8 +66,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, keepLabel, 
             <Button variant="secondary" onClick={onConfirm}>
               {confirmLabel}
             </Button>
-            {/* A modal's first focus belongs on its safe choice. */}
-            <Button autoFocus onClick={onKeep}>
+            <Button data-keep onClick={onKeep}>
               {keepLabel}
             </Button>
           </div>

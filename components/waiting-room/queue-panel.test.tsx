@@ -155,6 +155,8 @@ describe("QueuePanel", () => {
     expect(props.onConfirm).toHaveBeenCalledWith("b-9");
     await user.click(screen.getByRole("button", { name: "Cancel hold" }));
     expect(props.onCancel).not.toHaveBeenCalled();
+    expect(screen.getByRole("dialog", { name: "Release this item?" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Keep my hold" })).toHaveFocus();
     await user.click(screen.getByRole("button", { name: "Yes, release it" }));
     expect(props.onCancel).toHaveBeenCalledWith("b-9");
   });

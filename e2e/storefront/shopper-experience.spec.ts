@@ -40,7 +40,7 @@ for (const device of DEVICES) {
     test.slow();
 
     test("waiting shows place, people ahead, items left, a dated estimate and a may-run-out warning; a hold shows timer, order and Confirm on the first screen", async ({ page }, testInfo) => {
-      const sale = await seedSale({ stock: 1, holdSeconds: 120, price: 49 });
+      const sale = await seedSale({ stock: 1, holdSeconds: 600, price: 49 });
       await signUp(page, newAccount());
       const room = await openSale(page, sale.id);
       await expectInFirstScreen(page, room.getByRole("button", { name: "Buy now" }));
@@ -56,7 +56,7 @@ for (const device of DEVICES) {
         "aria-valuetext",
         "None of the 1 person ahead of you served yet",
       );
-      await expect(room.getByTestId("what-next")).toContainText("held for you for 2 minutes");
+      await expect(room.getByTestId("what-next")).toContainText("held for you for 10 minutes");
       await expect(room).not.toContainText("Ticket #");
       await expect(page.getByRole("contentinfo")).not.toContainText("First come, first served");
       await page.evaluate(() => window.scrollTo(0, 0));
@@ -109,7 +109,7 @@ for (const device of DEVICES) {
     });
 
     test("two buyers get different references, shown on the confirmation, in My bookings, the admin table and the CSV", async ({ page, browser }, testInfo) => {
-      const sale = await seedSale({ stock: 2, holdSeconds: 120 });
+      const sale = await seedSale({ stock: 2, holdSeconds: 600 });
       await signUp(page, newAccount("first"));
       const firstReference = await bookOne(page, await openSale(page, sale.id));
 

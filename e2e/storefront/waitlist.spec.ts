@@ -3,8 +3,9 @@ import { WAIT, expectState, openSale, otherShopper, snap } from "./storefront";
 
 test.describe("one item, two shoppers", () => {
   test("a hold that runs out goes to the next shopper on the waitlist", async ({ page, browser }, testInfo) => {
-    // A hold long enough for every click on a busy machine; the spec ends it explicitly below.
-    const sale = await seedSale({ stock: 1, holdSeconds: 120 });
+    // A hold long enough for every click on a busy machine (a 2-minute one ran out under load before
+    // the second shopper had signed up); the spec ends it explicitly below.
+    const sale = await seedSale({ stock: 1, holdSeconds: 600 });
     const firstAccount = newAccount("first");
     await signUp(page, firstAccount);
     const first = await openSale(page, sale.id);

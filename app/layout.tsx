@@ -29,7 +29,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </div>
           <footer className="border-t border-slate-200 bg-white">
             <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-6 text-sm text-slate-600 sm:px-6">
-              <p>One per customer. First come, first served — fairly.</p>
+              <p>One per customer. Early arrivals are drawn into line at random at the start; then the line is served in order.</p>
               <Link href="/" className="font-medium text-slate-700 hover:text-slate-900">
                 All sales
               </Link>

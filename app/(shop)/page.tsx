@@ -24,7 +24,7 @@ export default async function HomePage() {
       <div className="mx-auto max-w-6xl space-y-14 px-4 pt-10 sm:px-6">
         <Shelf title="Live now" sales={live} serverTime={serverTime} empty="Nothing is on sale right now. See what’s coming up below." />
         <Shelf title="Coming up" sales={upcoming} serverTime={serverTime} empty="No sales are scheduled yet. Check back soon." />
-        {ended.length > 0 && <Shelf title="Recently ended" sales={ended} serverTime={serverTime} empty="" />}
+        {ended.length > 0 && <Shelf title="Sold out or ended" sales={ended} serverTime={serverTime} empty="" />}
       </div>
     </main>
   );

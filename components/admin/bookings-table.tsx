@@ -13,6 +13,7 @@ export function BookingsTable({ bookings }: { bookings: AdminBooking[] }) {
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase">
           <tr>
             <th scope="col" className="px-3 py-3 text-right">Ticket</th>
+            <th scope="col" className="px-3 py-3">Reference</th>
             <th scope="col" className="px-3 py-3">Status</th>
             <th scope="col" className="px-3 py-3">User</th>
             <th scope="col" className="px-3 py-3">Admitted</th>
@@ -26,6 +27,7 @@ export function BookingsTable({ bookings }: { bookings: AdminBooking[] }) {
           {bookings.map((booking) => (
             <tr key={booking.id} data-testid="booking-row">
               <td className="px-3 py-2 text-right font-mono tabular-nums">{booking.ticket}</td>
+              <td className="px-3 py-2 font-mono whitespace-nowrap" data-testid="booking-reference">{booking.reference}</td>
               <td className="px-3 py-2"><StatusBadge status={booking.status} /></td>
               <td className="px-3 py-2">
                 <div>{booking.email || <span className="text-slate-400">unknown</span>}</div>

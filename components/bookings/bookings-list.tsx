@@ -34,7 +34,10 @@ export function BookingsList({ bookings }: { bookings: UserBooking[] }) {
                   {booking.saleName}
                 </Link>
                 <span className="block text-xs text-slate-600">
-                  Ticket #{booking.ticket}
+                  Reference{" "}
+                  <span className="font-mono font-semibold text-slate-900" data-testid="booking-reference">
+                    {booking.reference}
+                  </span>
                   {booking.price !== null && booking.currency && ` · ${formatPrice(booking.price, booking.currency)}`}
                 </span>
               </th>

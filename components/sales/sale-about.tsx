@@ -22,8 +22,9 @@ export function SaleAbout({ sale }: { sale: PublicSale }) {
         <Fact term="Time to confirm">{describeDuration(sale.holdSeconds)}</Fact>
       </dl>
       <p className="text-sm text-slate-600">
-        One per customer. Places are served in the order they were taken; a hold that runs out or is released goes to
-        the next person waiting.
+        One per customer. Shoppers who join before the start are put in line in a random order when the sale opens;
+        after that, places are served in the order they were taken. A hold that runs out or is released goes to the
+        next person waiting.
       </p>
     </section>
   );

@@ -46,10 +46,16 @@ function summary(sale: ListedSale, serverTime: string) {
           {sale.stock} items
         </>
       );
+    case "sold_out":
+      return (
+        <>
+          Sold out <LocalTime iso={sale.closedAt ?? sale.endsAt} />
+        </>
+      );
     default:
       return (
         <>
-          Ended <LocalTime iso={sale.endsAt} />
+          Ended <LocalTime iso={sale.closedAt ?? sale.endsAt} />
         </>
       );
   }

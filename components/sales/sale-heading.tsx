@@ -5,8 +5,8 @@ import { formatPrice } from "@/components/ui/format";
 export function SaleHeading({ sale }: { sale: PublicSale }) {
   return (
     <div>
-      <h1 className="text-3xl font-extrabold tracking-tight text-slate-900 sm:text-4xl">{sale.name}</h1>
-      <p className="mt-2 text-3xl font-bold text-slate-900" data-testid="sale-price">
+      <h1 className="text-2xl font-extrabold tracking-tight text-slate-900 sm:text-4xl">{sale.name}</h1>
+      <p className="mt-1 text-2xl font-bold text-slate-900 sm:mt-2 sm:text-3xl" data-testid="sale-price">
         {formatPrice(sale.price, sale.currency)}
       </p>
     </div>

@@ -10,6 +10,8 @@ function renderPanel(view: BookingStatusView, overrides: Partial<QueuePanelProps
     view,
     clockOffsetMs: 0,
     startsAt: "2030-01-01T11:00:00.000Z",
+    item: { name: "Trail shoe", price: 49, currency: "EUR" },
+    holdSeconds: 300,
     queueStartPosition: null,
     notice: null,
     pending: null,
@@ -19,21 +21,22 @@ function renderPanel(view: BookingStatusView, overrides: Partial<QueuePanelProps
     onDeadline: vi.fn(),
     ...overrides,
   };
-  render(<QueuePanel {...props} />);
-  return { props, room: screen.getByRole("region", { name: "Waiting room" }) };
+  const { rerender } = render(<QueuePanel {...props} />);
+  const show = (next: BookingStatusView) => rerender(<QueuePanel {...props} view={next} />);
+  return { props, show, room: screen.getByTestId("waiting-room") };
 }
 
 const button = (name: string) => screen.queryByRole("button", { name });
 
-describe("QueuePanel", () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval"] });
-    vi.setSystemTime(Date.parse(NOON));
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval"] });
+  vi.setSystemTime(Date.parse(NOON));
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
+describe("QueuePanel", () => {
   it("offers Buy now on a live sale the user has not joined", async () => {
     const { props, room } = renderPanel(viewOf("none"));
     expect(room).toHaveAttribute("data-state", "none");
@@ -111,20 +114,35 @@ describe("QueuePanel", () => {
     expect(button("Buy now")).not.toBeInTheDocument();
   });
 
-  it("shows the place in line, the estimated wait and the progress, politely announced", () => {
+  it("shows the place in line, the people ahead, the items left, the expected wait and the progress since joining", () => {
     const { room } = renderPanel(viewOf("queued", { position: 3, estimatedWaitSeconds: 90 }), { queueStartPosition: 12 });
-    const headline = screen.getByRole("heading", { name: "You’re number 3 in line" });
-    expect(headline.closest("[aria-live]")).toHaveAttribute("aria-live", "polite");
-    expect(screen.getByText("Estimated wait: about 1 minute 30 seconds.")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "You’re number 3 in line" })).toBeInTheDocument();
     expect(screen.getByTestId("queue-position")).toHaveTextContent("3");
-    expect(screen.getByRole("progressbar", { name: "Progress through the line" })).toHaveAttribute("aria-valuenow", "75");
+    expect(screen.getByTestId("people-ahead")).toHaveTextContent("2");
+    expect(screen.getByTestId("items-left")).toHaveTextContent("3");
+    expect(screen.getByTestId("expected-wait")).toHaveTextContent("About 1 minute 30 seconds");
+    expect(screen.getByTestId("expected-wait")).toHaveTextContent("updated just now");
+    // 9 of the 11 people ahead at joining (place 12) are served.
+    const progress = screen.getByRole("progressbar", { name: "Progress through the line" });
+    expect(progress).toHaveAttribute("aria-valuenow", "82");
+    expect(progress).toHaveAttribute("aria-valuetext", "9 of the 11 people ahead of you when you joined served");
+    expect(screen.getByRole("region", { name: "What happens next" })).toHaveTextContent("held for you for 5 minutes");
+    expect(screen.queryByText(/Ticket/)).not.toBeInTheDocument();
     expect(within(room).queryAllByRole("button")).toHaveLength(0);
   });
 
-  it("says when the wait cannot be estimated yet, and when the user is next", () => {
+  it("without a measured rate says what it knows instead of an estimate, and when the user is next", () => {
+    renderPanel(viewOf("queued", { position: 4, estimatedWaitSeconds: null }));
+    expect(screen.getByTestId("expected-wait")).toHaveTextContent("Not measured yet: the line hasn’t started moving.");
+    expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuetext", "None of the 3 people ahead of you served yet");
+    expect(screen.queryByText(/Working out/)).not.toBeInTheDocument();
+  });
+
+  it("at the front of the line says so, with a full progress bar", () => {
     renderPanel(viewOf("queued", { position: 1, estimatedWaitSeconds: null }));
     expect(screen.getByRole("heading", { name: "You’re next in line" })).toBeInTheDocument();
-    expect(screen.getByText("Working out how long the wait is…")).toBeInTheDocument();
+    expect(screen.getByTestId("expected-wait")).toHaveTextContent("You’re at the front");
+    expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
   });
 
   it("shows a hold with its countdown and the Confirm and Cancel buttons", async () => {
@@ -136,6 +154,10 @@ describe("QueuePanel", () => {
     await user.click(screen.getByRole("button", { name: "Confirm purchase" }));
     expect(props.onConfirm).toHaveBeenCalledWith("b-9");
     await user.click(screen.getByRole("button", { name: "Cancel hold" }));
+    expect(props.onCancel).not.toHaveBeenCalled();
+    expect(screen.getByRole("dialog", { name: "Release this item?" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Keep my hold" })).toHaveFocus();
+    await user.click(screen.getByRole("button", { name: "Yes, release it" }));
     expect(props.onCancel).toHaveBeenCalledWith("b-9");
   });
 
@@ -186,10 +208,15 @@ describe("QueuePanel", () => {
     expect(screen.getByText("The sale is paused; the line moves again when it resumes.")).toBeInTheDocument();
   });
 
-  it("confirms a booking with its reference and a link to My bookings", () => {
-    renderPanel(viewOf("booked", { bookingId: "3f2a9c1e-0000-4000-8000-000000000000" }));
+  it("confirms a booking with its reference, the order, what happens next and a link to My bookings", () => {
+    const { room } = renderPanel(viewOf("booked", { reference: "K7MQ-0042" }));
     expect(screen.getByRole("heading", { name: "You got it!" })).toBeInTheDocument();
-    expect(screen.getByText(/Booking reference 3F2A9C1E/)).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Order confirmed" })).toBeInTheDocument();
+    expect(room).not.toHaveTextContent("Waiting room");
+    expect(screen.getByTestId("booking-reference")).toHaveTextContent("K7MQ-0042");
+    expect(screen.getByTestId("order-summary")).toHaveTextContent("Trail shoe");
+    expect(screen.getByTestId("order-total")).toHaveTextContent("€49.00");
+    expect(screen.getByRole("region", { name: "What happens next" })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "See my bookings" })).toHaveAttribute("href", "/bookings");
     expect(screen.queryAllByRole("button")).toHaveLength(0);
   });
@@ -246,5 +273,110 @@ describe("QueuePanel", () => {
     });
     expect(alert).toHaveTextContent("You can try again now.");
     expect(button("Buy now")).toBeEnabled();
+  });
+});
+
+const advance = (ms: number) =>
+  act(() => {
+    vi.advanceTimersByTime(ms);
+  });
+
+describe("QueuePanel's wait information", () => {
+  it("dates the estimate, and once the line has not moved for longer than it announced, says the estimate may be out of date", () => {
+    renderPanel(viewOf("queued", { position: 5, estimatedWaitSeconds: 30, serverTime: NOON }));
+    const wait = screen.getByTestId("expected-wait");
+    expect(wait).toHaveTextContent("About 30 seconds");
+    expect(wait).toHaveTextContent("updated just now");
+
+    advance(20_000);
+    expect(wait).toHaveTextContent("About 30 seconds");
+    expect(wait).toHaveTextContent("updated 20 s ago");
+    expect(wait).not.toHaveAttribute("data-stale");
+
+    advance(25_000);
+    expect(wait).toHaveTextContent("The line hasn’t moved for 45 seconds; the last estimate (about 30 seconds) may be out of date.");
+    expect(wait).toHaveTextContent("updated 45 s ago");
+    expect(wait).toHaveAttribute("data-stale", "true");
+
+    advance(80_000);
+    expect(wait).toHaveTextContent("updated 2 minutes ago");
+  });
+
+  it("dates the estimate on the server's clock, not the browser's", () => {
+    // The browser runs 10 minutes fast: a view the server made a moment ago is not 10 minutes old.
+    vi.setSystemTime(Date.parse(NOON) + 600_000);
+    renderPanel(viewOf("queued", { estimatedWaitSeconds: 30, serverTime: NOON }), { clockOffsetMs: -600_000 });
+    expect(screen.getByTestId("expected-wait")).toHaveTextContent("updated just now");
+  });
+
+  it("a fresh view from the server makes the estimate fresh again", () => {
+    const { show } = renderPanel(viewOf("queued", { position: 5, estimatedWaitSeconds: 30, serverTime: NOON }));
+    advance(45_000);
+    show(viewOf("queued", { position: 4, estimatedWaitSeconds: 24, serverTime: "2030-01-01T12:00:45.000Z" }));
+    expect(screen.getByTestId("expected-wait")).toHaveTextContent("About 24 seconds");
+    expect(screen.getByTestId("expected-wait")).toHaveTextContent("updated just now");
+  });
+
+  it("warns when the items left may run out before the shopper's turn", () => {
+    renderPanel(viewOf("queued", { position: 4, stockLeft: 2 }));
+    expect(screen.getByTestId("may-run-out")).toHaveTextContent(
+      "The items may run out before your turn. 3 people are ahead of you and only 2 items are left.",
+    );
+  });
+
+  it("warns when every item is held, and not when there are enough items for everyone ahead", () => {
+    const { show } = renderPanel(viewOf("queued", { position: 2, stockLeft: 0 }));
+    expect(screen.getByTestId("may-run-out")).toHaveTextContent("No item is free right now, and 1 person is ahead of you.");
+    show(viewOf("queued", { position: 3, stockLeft: 3 }));
+    expect(screen.queryByTestId("may-run-out")).not.toBeInTheDocument();
+  });
+});
+
+describe("QueuePanel's announcements", () => {
+  const urgent = () => screen.getByTestId("announce-urgent");
+  const polite = () => screen.getByTestId("announce-polite");
+
+  it("announces the hold's arrival, its last minute and its last 30 seconds, and nothing in between", () => {
+    const { show } = renderPanel(viewOf("queued", { position: 1 }));
+    expect(urgent()).toBeEmptyDOMElement();
+    show(viewOf("hold", { expiresAt: "2030-01-01T12:05:00.000Z", holdSeconds: 300 }));
+    expect(urgent()).toHaveAttribute("aria-live", "assertive");
+    expect(urgent()).toHaveTextContent("It’s your turn: one is held for you for 5 minutes. Confirm before the timer runs out.");
+
+    advance(200_000);
+    expect(urgent()).toHaveTextContent("It’s your turn");
+    advance(40_000);
+    expect(urgent()).toHaveTextContent("1 minute left to confirm your purchase.");
+    advance(29_000);
+    expect(urgent()).toHaveTextContent("1 minute left to confirm your purchase.");
+    advance(1_000);
+    expect(urgent()).toHaveTextContent("30 seconds left to confirm your purchase.");
+    // The timer itself is not in a live region: it would be read every second.
+    expect(screen.getByRole("timer").closest("[aria-live]")).toBeNull();
+  });
+
+  it("announces the place in line politely, at most every 20 seconds, and at once when the shopper is next", () => {
+    const { show } = renderPanel(viewOf("queued", { position: 7 }));
+    expect(polite()).toHaveAttribute("aria-live", "polite");
+    expect(polite()).toHaveTextContent("You’re number 7 in line.");
+
+    advance(1_000);
+    show(viewOf("queued", { position: 6 }));
+    advance(1_000);
+    show(viewOf("queued", { position: 5 }));
+    expect(polite()).toHaveTextContent("You’re number 7 in line.");
+
+    advance(18_000);
+    expect(polite()).toHaveTextContent("You’re number 5 in line.");
+
+    advance(1_000);
+    show(viewOf("queued", { position: 1 }));
+    expect(polite()).toHaveTextContent("You’re next in line.");
+  });
+
+  it("announces the headline of a new state", () => {
+    const { show } = renderPanel(viewOf("hold"));
+    show(viewOf("booked", { reference: "K7MQ-0042" }));
+    expect(polite()).toHaveTextContent("You got it!");
   });
 });

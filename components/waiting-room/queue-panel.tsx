@@ -1,11 +1,15 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useEffectEvent, useId, type ReactNode } from "react";
 import type { BookingStatusView } from "@/lib/domain/booking/status-view";
 import { Button } from "@/components/ui/button";
-import { describeDuration, plural } from "@/components/ui/format";
+import { plural } from "@/components/ui/format";
 import { Countdown, useCountdown } from "@/components/waiting-room/countdown";
+import { HoldControls } from "@/components/waiting-room/hold-controls";
+import { OrderConfirmation } from "@/components/waiting-room/order-confirmation";
+import type { OrderItem } from "@/components/waiting-room/order-summary";
+import { QueueStatus } from "@/components/waiting-room/queue-status";
+import { useAnnouncements } from "@/components/waiting-room/use-announcements";
 
 /** What is under way: `check` is the proof-of-work challenge Buy solves before it posts. */
 export type PanelAction = "check" | "buy" | "confirm" | "cancel";
@@ -18,6 +22,10 @@ export type QueuePanelProps = {
   /** How far the server's clock runs ahead of the browser's. */
   clockOffsetMs: number;
   startsAt: string;
+  /** What a hold buys: the sale's item and price, for the order summary and the confirmation. */
+  item: OrderItem;
+  /** How long a hold lasts, to say so before it comes. */
+  holdSeconds: number;
   /** When shoppers may join the pre-queue (before startsAt); absent: Buy opens at the start. */
   prequeueOpensAt?: string;
   /** The highest position seen for the current queued booking, for the progress bar. */
@@ -43,10 +51,20 @@ const TONE_STYLES: Record<Tone, string> = {
 
 const EPOCH = new Date(0).toISOString();
 
+/** The panel's name: it is a waiting room only while the shopper waits. */
+const PANEL_TITLES: Partial<Record<BookingStatusView["state"], string>> = {
+  prequeued: "Waiting room",
+  queued: "Waiting room",
+  waitlisted: "Waiting room",
+  hold: "Your hold",
+  booked: "Order confirmed",
+};
+
 /**
  * The waiting room: what the server says about this user's attempt, and the one or two things
- * they can do about it. The headline lives in a polite live region so screen readers hear
- * "You're number 3 in line" change; the ticking timers stay out of it.
+ * they can do about it. Screen readers hear it through two live regions (useAnnouncements): the
+ * headline politely, the place in line at most every 20 s, the hold's arrival and its last minute
+ * and last 30 s at once; the ticking timers themselves stay out of them.
  */
 export function QueuePanel(props: QueuePanelProps) {
   const { view, clockOffsetMs, startsAt, notice, pending } = props;
@@ -66,6 +84,8 @@ export function QueuePanel(props: QueuePanelProps) {
 
   const content = describe(view, { hasStarted, prequeueOpen: secondsToPrequeue === 0 });
   const canBuy = content.buy === "open" && !mustWaitToRetry;
+  const secondsToHoldEnd = useCountdown(view.state === "hold" ? view.expiresAt : EPOCH, clockOffsetMs);
+  const announcements = useAnnouncements(view, content.title, secondsToHoldEnd);
 
   return (
     <section
@@ -75,15 +95,22 @@ export function QueuePanel(props: QueuePanelProps) {
       className={`rounded-2xl border-2 bg-white p-5 shadow-sm sm:p-6 ${TONE_STYLES[content.tone]}`}
     >
       <h2 id={titleId} className="text-xs font-bold uppercase tracking-widest text-slate-500">
-        Waiting room
+        {PANEL_TITLES[view.state] ?? "Buy"}
       </h2>
 
-      <div aria-live="polite" aria-atomic="true" className="mt-2">
-        <h3 className="text-2xl font-bold text-slate-900" data-testid="waiting-room-title">
+      <div className="mt-2">
+        {/* Focused when the state changes (tabIndex -1: focusable by script only). */}
+        <h3 tabIndex={-1} className="text-2xl font-bold text-slate-900 focus:outline-none" data-testid="waiting-room-title">
           {content.title}
         </h3>
-        <div className="mt-1 text-slate-700">{content.body}</div>
+        <div className="mt-1 text-slate-700 empty:hidden">{content.body}</div>
       </div>
+      <p aria-live="polite" aria-atomic="true" className="sr-only" data-testid="announce-polite">
+        {announcements.polite}
+      </p>
+      <p aria-live="assertive" aria-atomic="true" className="sr-only" data-testid="announce-urgent">
+        {announcements.urgent}
+      </p>
 
       <div className="mt-5 space-y-5 empty:hidden">
         {isAwaitingStart && !hasStarted && (
@@ -97,11 +124,14 @@ export function QueuePanel(props: QueuePanelProps) {
           </Stat>
         )}
 
-        {view.state === "queued" && <QueueProgress position={view.position} startPosition={props.queueStartPosition} />}
+        {view.state === "queued" && (
+          <QueueStatus view={view} clockOffsetMs={clockOffsetMs} startPosition={props.queueStartPosition} holdSeconds={props.holdSeconds} />
+        )}
 
         {view.state === "hold" && (
           <HoldControls
             view={view}
+            item={props.item}
             clockOffsetMs={clockOffsetMs}
             pending={pending}
             onConfirm={props.onConfirm}
@@ -109,6 +139,8 @@ export function QueuePanel(props: QueuePanelProps) {
             onElapsed={props.onDeadline}
           />
         )}
+
+        {view.state === "booked" && <OrderConfirmation reference={view.reference} item={props.item} />}
 
         {view.state === "waitlisted" && (
           <Button
@@ -195,18 +227,8 @@ function describe(view: BookingStatusView, clock: Clock): Content {
     case "queued":
       return {
         title: view.position <= 1 ? "You’re next in line" : `You’re number ${view.position} in line`,
-        body: (
-          <>
-            <p>
-              {view.estimatedWaitSeconds === null
-                ? "Working out how long the wait is…"
-                : `Estimated wait: about ${describeDuration(view.estimatedWaitSeconds)}.`}
-            </p>
-            {view.saleStatus === "paused" && <p className="mt-1 font-medium">The sale is paused; the line moves again when it resumes.</p>}
-            <p className="mt-1 text-sm text-slate-600">
-              Your place is kept if you close or refresh this page. Ticket #{view.ticket}.
-            </p>
-          </>
+        body: view.saleStatus === "paused" && (
+          <p className="font-medium">The sale is paused; the line moves again when it resumes.</p>
         ),
         tone: "progress",
         buy: "none",
@@ -214,7 +236,7 @@ function describe(view: BookingStatusView, clock: Clock): Content {
     case "hold":
       return {
         title: "It’s yours — for now",
-        body: <p>We’re holding one for you. Confirm before the timer runs out, or release it for the next person.</p>,
+        body: <p>One is held for you. Confirm before the timer runs out.</p>,
         tone: "warning",
         buy: "none",
       };
@@ -233,16 +255,7 @@ function describe(view: BookingStatusView, clock: Clock): Content {
     case "booked":
       return {
         title: "You got it!",
-        body: (
-          <>
-            <p>Your purchase is confirmed. Booking reference {view.bookingId.slice(0, 8).toUpperCase()}.</p>
-            <p className="mt-1">
-              <Link href="/bookings" className="font-semibold text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
-                See my bookings
-              </Link>
-            </p>
-          </>
-        ),
+        body: <p>Your purchase is confirmed.</p>,
         tone: "success",
         buy: "none",
       };
@@ -334,91 +347,6 @@ function Stat({ label, children }: { label: string; children: ReactNode }) {
     <div>
       <p className="text-sm font-medium text-slate-600">{label}</p>
       <p className="mt-0.5">{children}</p>
-    </div>
-  );
-}
-
-function QueueProgress({ position, startPosition }: { position: number; startPosition: number | null }) {
-  const start = Math.max(startPosition ?? position, position);
-  const percent = start > 0 ? Math.round(((start - position) / start) * 100) : 0;
-  return (
-    <div>
-      <div className="flex items-baseline justify-between">
-        <p className="text-sm font-medium text-slate-600">Your position</p>
-        <p className="text-4xl font-bold tabular-nums text-indigo-700" data-testid="queue-position">
-          {position}
-        </p>
-      </div>
-      <div
-        role="progressbar"
-        aria-label="Progress through the line"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={`${plural(start - position, "person")} ahead of you served`}
-        className="mt-2 h-3 overflow-hidden rounded-full bg-indigo-100"
-      >
-        <div className="h-full rounded-full bg-indigo-600 transition-[width] duration-700" style={{ width: `${Math.max(percent, 3)}%` }} />
-      </div>
-    </div>
-  );
-}
-
-type HoldView = Extract<BookingStatusView, { state: "hold" }>;
-
-function HoldControls({
-  view,
-  clockOffsetMs,
-  pending,
-  onConfirm,
-  onCancel,
-  onElapsed,
-}: {
-  view: HoldView;
-  clockOffsetMs: number;
-  pending: PanelAction | null;
-  onConfirm: (bookingId: string) => void;
-  onCancel: (bookingId: string) => void;
-  onElapsed: () => void;
-}) {
-  const secondsLeft = useCountdown(view.expiresAt, clockOffsetMs);
-  const isOver = secondsLeft === 0;
-  const percent = secondsLeft === null || view.holdSeconds <= 0 ? 100 : Math.min(100, (secondsLeft / view.holdSeconds) * 100);
-  return (
-    <div className="space-y-5">
-      <div>
-        <div className="flex items-baseline justify-between">
-          <p className="text-sm font-medium text-slate-600">{isOver ? "Time’s up" : "Time left to confirm"}</p>
-          <Countdown
-            target={view.expiresAt}
-            clockOffsetMs={clockOffsetMs}
-            label="Time left to confirm"
-            onElapsed={onElapsed}
-            className={`text-4xl font-bold ${secondsLeft !== null && secondsLeft <= 30 ? "text-rose-700" : "text-slate-900"}`}
-          />
-        </div>
-        <div aria-hidden="true" className="mt-2 h-2 overflow-hidden rounded-full bg-amber-100">
-          <div className="h-full rounded-full bg-amber-500 transition-[width] duration-1000 ease-linear" style={{ width: `${percent}%` }} />
-        </div>
-      </div>
-      <div className="flex flex-col gap-3 sm:flex-row">
-        <Button
-          onClick={() => onConfirm(view.bookingId)}
-          disabled={isOver || pending !== null}
-          busy={pending === "confirm"}
-          className="sm:flex-1"
-        >
-          Confirm purchase
-        </Button>
-        <Button
-          variant="secondary"
-          onClick={() => onCancel(view.bookingId)}
-          disabled={isOver || pending !== null}
-          busy={pending === "cancel"}
-        >
-          Cancel hold
-        </Button>
-      </div>
     </div>
   );
 }

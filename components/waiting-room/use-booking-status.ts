@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { BookingStatusView } from "@/lib/domain/booking/status-view";
 import { fetchBookingStatus, type ApiResult } from "@/components/waiting-room/booking-api";
+import { pageRequestStartMs } from "@/components/waiting-room/page-request-start";
 
 /** How updates currently arrive: a live event stream, or polling while the stream is down. */
 export type Transport = { mode: "connecting" } | { mode: "live" } | { mode: "polling"; nextCheckMs: number };
@@ -41,7 +42,8 @@ function parseView(data: unknown): BookingStatusView | null {
  * dropped, and each view re-measures how far the server's clock is from this browser's.
  */
 export function useBookingStatus(saleId: string, initialView: BookingStatusView) {
-  const [snapshot, setSnapshot] = useState<Snapshot>(() => snapshotOf(initialView, Date.now()));
+  // The server rendered this view while the page was being requested, not when it hydrated.
+  const [snapshot, setSnapshot] = useState<Snapshot>(() => snapshotOf(initialView, pageRequestStartMs()));
   const [transport, setTransport] = useState<Transport>({ mode: "connecting" });
 
   const accept = useCallback((view: BookingStatusView) => {

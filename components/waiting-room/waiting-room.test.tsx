@@ -80,12 +80,12 @@ const CHALLENGE = { parameters: { algorithm: "SHA-256", nonce: "ab", salt: "cd",
 function renderRoom(initialView: BookingStatusView = viewOf("none")) {
   render(
     <WaitingRoom
-      sale={{ id: SALE_ID, stock: 10, startsAt: "2030-01-01T11:00:00.000Z" }}
+      sale={{ id: SALE_ID, name: "Trail shoe", price: 49, currency: "EUR", stock: 10, startsAt: "2030-01-01T11:00:00.000Z", holdSeconds: 300 }}
       initialView={initialView}
       signInUrl={`/signin?callbackUrl=%2Fsales%2F${SALE_ID}`}
     />,
   );
-  return screen.getByRole("region", { name: "Waiting room" });
+  return screen.getByTestId("waiting-room");
 }
 
 function callsTo(method: string, url: string) {
@@ -219,6 +219,8 @@ describe("WaitingRoom buttons", () => {
     const room = renderRoom(viewOf("hold", { bookingId: "b-1", stockLeft: 3 }));
 
     await userEvent.click(within(room).getByRole("button", { name: "Cancel hold" }));
+    expect(callsTo("DELETE", "/api/bookings/b-1")).toHaveLength(0);
+    await userEvent.click(screen.getByRole("button", { name: "Yes, release it" }));
 
     const [[, init]] = callsTo("DELETE", "/api/bookings/b-1") as [[string, RequestInit]];
     expect(JSON.parse(String(init.body))).toEqual({ status: "deleted" });
@@ -326,6 +328,34 @@ describe("WaitingRoom live updates", () => {
     expect(room).toHaveAttribute("data-state", "hold");
     expect(within(room).getByRole("button", { name: "Confirm purchase" })).toBeInTheDocument();
     expect(screen.getByTestId("stock-left")).toHaveTextContent("2");
+  });
+
+  it("moves focus to Confirm when a hold arrives, and to the new headline on other changes", () => {
+    const room = renderRoom(viewOf("queued", { position: 2 }));
+    const stream = FakeEventSource.latest();
+    expect(document.activeElement).toBe(document.body);
+
+    stream.sendStatus(viewOf("hold", { serverTime: "2030-01-01T12:00:02.000Z", expiresAt: "2030-01-01T12:05:02.000Z" }));
+    expect(within(room).getByRole("button", { name: "Confirm purchase" })).toHaveFocus();
+
+    stream.sendStatus(viewOf("booked", { serverTime: "2030-01-01T12:00:03.000Z", reference: "K7MQ-0002" }));
+    expect(within(room).getByRole("heading", { name: "You got it!" })).toHaveFocus();
+  });
+
+  it("titles a confirmed order as such, without the waiting room's live-update line", () => {
+    const room = renderRoom(viewOf("booked", { reference: "K7MQ-0042" }));
+    expect(within(room).getByRole("heading", { name: "Order confirmed" })).toBeInTheDocument();
+    expect(room).not.toHaveTextContent("Waiting room");
+    expect(screen.queryByTestId("transport")).not.toBeInTheDocument();
+    expect(within(room).getByTestId("order-total")).toHaveTextContent("€49.00");
+  });
+
+  it("shows held items apart from sold ones, so a sale whose items are all held does not read as sold out", () => {
+    renderRoom(viewOf("hold", { stockLeft: 0, holds: 2 }));
+    expect(screen.getByTestId("stock-left")).toHaveTextContent("0");
+    expect(screen.getByTestId("stock-held")).toHaveTextContent("2 held, one of them yours");
+    expect(screen.getByTestId("stock-sold")).toHaveTextContent("8 sold");
+    expect(screen.getByTestId("stock-breakdown")).toHaveTextContent("Held items come back if they aren’t confirmed in time.");
   });
 
   it("ignores a view older than the one shown (a slow reply overtaken by an event)", () => {

@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { BookingStatusView, SaleStatusSummary } from "@/lib/domain/booking/status-view";
+import type { PublicSale } from "@/lib/domain/catalog/public-sale";
 import { StockMeter } from "@/components/sales/stock-meter";
 import {
   cancelBooking,
@@ -21,7 +22,7 @@ import { Button } from "@/components/ui/button";
 
 type WaitingRoomProps = {
   /** `prequeueOpensAt`: when Buy opens before the start, to join the pre-queue (absent: at the start). */
-  sale: { id: string; stock: number; startsAt: string; prequeueOpensAt?: string };
+  sale: Pick<PublicSale, "id" | "name" | "price" | "currency" | "stock" | "startsAt" | "holdSeconds"> & { prequeueOpensAt?: string };
   /** The user's state as the server rendered it, so a refresh or a second tab starts where it is. */
   initialView: BookingStatusView;
   /** Where a user whose session ran out signs in again (and comes back). */
@@ -38,6 +39,9 @@ const BROWSER_CHECK_FAILED: ApiRefusal = {
 /** Refusals that mean "the server already has an attempt of yours": show what it has. */
 const ALREADY_IN = new Set(["already_queued", "already_booked", "conflict"]);
 
+/** States in which the page follows the server live, and says how. */
+const FOLLOWED = new Set<BookingStatusView["state"]>(["none", "prequeued", "queued", "waitlisted", "hold"]);
+
 /**
  * The live part of a sale page for a signed-in user: stock left and the waiting room, following
  * the server's view of this user's booking, with Buy, Confirm and Cancel.
@@ -49,6 +53,22 @@ export function WaitingRoom({ sale, initialView, signInUrl }: WaitingRoomProps) 
   const [notice, setNotice] = useState<Notice | null>(null);
   const [pending, setPending] = useState<PanelAction | null>(null);
   const [queueStart, setQueueStart] = useState<{ bookingId: string; position: number } | null>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const shownState = useRef(view.state);
+
+  // When the state changes (a hold arrives, the line ends…), bring the panel into view (on a phone
+  // it may be scrolled away) and move focus into it: to Confirm when a hold arrives, otherwise to
+  // the new headline, which screen readers then read.
+  useEffect(() => {
+    if (shownState.current === view.state) return;
+    shownState.current = view.state;
+    const root = panel.current;
+    if (!root) return;
+    const reduceMotion = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
+    root.scrollIntoView?.({ block: "nearest", behavior: reduceMotion ? "auto" : "smooth" });
+    const target = root.querySelector<HTMLElement>("[data-autofocus]:not(:disabled)") ?? root.querySelector<HTMLElement>("h3[tabindex]");
+    target?.focus({ preventScroll: true });
+  }, [view.state]);
 
   // The first (largest) position seen for this booking is where the progress bar starts.
   if (view.state === "queued" && (queueStart?.bookingId !== view.bookingId || view.position > queueStart.position)) {
@@ -115,10 +135,18 @@ export function WaitingRoom({ sale, initialView, signInUrl }: WaitingRoomProps) 
   const cancel = (bookingId: string) => run("cancel", () => cancelBooking(bookingId), () => settle("cancelled", bookingId));
 
   return (
-    <div className="space-y-4">
-      <StockMeter stockLeft={view.stockLeft} stock={sale.stock} saleStatus={view.saleStatus} />
+    <div ref={panel} className="scroll-mt-4 space-y-4">
+      <StockMeter
+        stockLeft={view.stockLeft}
+        stock={sale.stock}
+        holds={view.holds}
+        isHoldingOne={view.state === "hold"}
+        saleStatus={view.saleStatus}
+      />
       <QueuePanel
         view={view}
+        item={sale}
+        holdSeconds={sale.holdSeconds}
         clockOffsetMs={clockOffsetMs}
         startsAt={sale.startsAt}
         prequeueOpensAt={sale.prequeueOpensAt}
@@ -133,7 +161,7 @@ export function WaitingRoom({ sale, initialView, signInUrl }: WaitingRoomProps) 
       {(view.state === "prequeued" || view.state === "queued" || view.state === "waitlisted") && (
         <TurnAlertNote notifications={notifications} onAsk={() => void askForNotifications()} />
       )}
-      <TransportNote transport={transport} />
+      {FOLLOWED.has(view.state) && <TransportNote transport={transport} />}
     </div>
   );
 }
@@ -157,7 +185,7 @@ function TurnAlertNote({ notifications, onAsk }: { notifications: NotificationCh
 }
 
 function summaryOf(view: BookingStatusView): SaleStatusSummary {
-  return { saleId: view.saleId, saleStatus: view.saleStatus, stockLeft: view.stockLeft, serverTime: view.serverTime };
+  return { saleId: view.saleId, saleStatus: view.saleStatus, stockLeft: view.stockLeft, holds: view.holds, serverTime: view.serverTime };
 }
 
 function TransportNote({ transport }: { transport: Transport }) {

@@ -58,7 +58,7 @@ test("a marketer creates and launches a sale, a shopper buys, and the dashboard 
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const lines = (await csv.text()).trim().split("\r\n");
-  expect(lines[0]).toBe("id,ticket,userId,email,status,admittedAt,holdExpiresAt,confirmedAt,cancelledAt,expiredAt,ip,userAgent");
+  expect(lines[0]).toBe("id,ticket,reference,userId,email,status,admittedAt,holdExpiresAt,confirmedAt,cancelledAt,expiredAt,ip,userAgent");
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain(`,${buyer.email},booked,`);
 

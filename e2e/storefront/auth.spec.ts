@@ -98,6 +98,6 @@ test.describe("accounts", () => {
     await page.getByRole("button", { name: "Create account" }).click();
 
     await expect(page).toHaveURL(new RegExp(`/sales/${sale.id}$`));
-    await expect(page.getByRole("region", { name: "Waiting room" }).getByRole("button", { name: "Buy now" })).toBeEnabled();
+    await expect(page.getByTestId("waiting-room").getByRole("button", { name: "Buy now" })).toBeEnabled();
   });
 });

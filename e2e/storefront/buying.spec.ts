@@ -1,24 +1,6 @@
-import { admitIntent } from "@/lib/domain/admission/admit-intent";
-import { pauseSale } from "@/lib/domain/sales/pause-sale";
 import { resumeSale } from "@/lib/domain/sales/resume-sale";
 import { expect, newAccount, seedSale, signUp, test } from "../support/fixtures";
-import { WAIT, expectState, openSale, secondsLeft, snap, stockLeft } from "./storefront";
-
-const MARKETER = { id: "e2e", email: "e2e-fixtures@example.test" };
-
-/**
- * Takes the sale's next ticket for a user whose request never reaches the worker, as when a web
- * process dies between admitting and publishing. The worker then holds later tickets back for a
- * moment (WORKER_GAP_WAIT_MS) to keep ticket order, which leaves time to pause the sale.
- */
-async function takeTicketThatNeverArrives(saleId: string): Promise<void> {
-  await new Promise<void>((admitted, failed) => {
-    admitIntent({ saleId, userId: `lost-${saleId}`, ip: "192.0.2.1", userAgent: "e2e" }, () => {
-      admitted();
-      return new Promise<void>(() => {});
-    }).catch(failed);
-  });
-}
+import { MARKETER, WAIT, buyAndStayQueued, cancelHold, expectState, openSale, secondsLeft, snap, stockLeft } from "./storefront";
 
 test.describe("buying", () => {
   test("buy → queued → hold → confirm → booked, and it shows in My bookings", async ({ page }, testInfo) => {
@@ -28,17 +10,7 @@ test.describe("buying", () => {
     await expectState(room, "none");
     await snap(page, testInfo, "ready");
 
-    // Keep this shopper in line: a ticket ahead of theirs never arrives, and while the worker waits
-    // for it the sale is paused, so the place stays queued until the marketer resumes.
-    await takeTicketThatNeverArrives(sale.id);
-    await page.route(`**/api/sales/${sale.id}/intents`, async (route) => {
-      const response = await route.fetch();
-      if (response.status() === 202) await pauseSale(sale.id, MARKETER);
-      await route.fulfill({ response });
-    });
-    await room.getByRole("button", { name: "Buy now" }).click();
-
-    await expectState(room, "queued");
+    await buyAndStayQueued(page, room, sale.id);
     await expect(room.getByRole("heading", { name: "You’re number 2 in line" })).toBeVisible(WAIT);
     await expect(room.getByRole("progressbar", { name: "Progress through the line" })).toBeVisible();
     await expect(room.getByText("The sale is paused; the line moves again when it resumes.")).toBeVisible(WAIT);
@@ -72,7 +44,7 @@ test.describe("buying", () => {
     await expectState(room, "hold");
     await expect(page.getByTestId("stock-left")).toHaveText("1", WAIT);
 
-    await room.getByRole("button", { name: "Cancel hold" }).click();
+    await cancelHold(page, room);
     await expectState(room, "cancelled");
     await expect(room.getByRole("heading", { name: "Hold released" })).toBeVisible();
     await expect(page.getByTestId("stock-left")).toHaveText("2", WAIT);

@@ -3,12 +3,15 @@
  * test artifacts (a file in the test's output folder, attached to the report).
  */
 import type { Browser, Locator, Page, TestInfo } from "@playwright/test";
+import { admitIntent } from "@/lib/domain/admission/admit-intent";
+import { pauseSale } from "@/lib/domain/sales/pause-sale";
 import { expect, newAccount, signUp, type Account } from "../support/fixtures";
 
 export const WAIT = { timeout: 30_000 };
 
+/** The sale page's live panel (named "Waiting room" only while the shopper waits). */
 export function waitingRoom(page: Page): Locator {
-  return page.getByRole("region", { name: "Waiting room" });
+  return page.getByTestId("waiting-room");
 }
 
 /** Opens a sale page and waits until its waiting room is on screen. */
@@ -36,10 +39,13 @@ export async function stockLeft(page: Page): Promise<number> {
   return Number(await page.getByTestId("stock-left").textContent());
 }
 
-/** Saves a full-page screenshot under the test's output folder and attaches it to the report. */
-export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+/**
+ * Saves a screenshot (the full page, or with `fullPage: false` what is on screen) under the test's
+ * output folder and attaches it to the report.
+ */
+export async function snap(page: Page, testInfo: TestInfo, name: string, { fullPage = true } = {}): Promise<void> {
   const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   await testInfo.attach(name, { path, contentType: "image/png" });
 }
 
@@ -50,4 +56,44 @@ export async function otherShopper(browser: Browser, prefix: string): Promise<{ 
   const account = newAccount(prefix);
   await signUp(page, account);
   return { page, account, close: () => context.close() };
+}
+
+export const MARKETER = { id: "e2e", email: "e2e-fixtures@example.test" };
+
+/**
+ * Takes the sale's next ticket for a user whose request never reaches the worker, as when a web
+ * process dies between admitting and publishing. The worker then holds later tickets back for a
+ * moment (WORKER_GAP_WAIT_MS) to keep ticket order, which leaves time to pause the sale.
+ */
+export async function takeTicketThatNeverArrives(saleId: string): Promise<void> {
+  await new Promise<void>((admitted, failed) => {
+    admitIntent({ saleId, userId: `lost-${saleId}`, ip: "192.0.2.1", userAgent: "e2e" }, () => {
+      admitted();
+      return new Promise<void>(() => {});
+    }).catch(failed);
+  });
+}
+
+/**
+ * Presses Buy now and keeps the shopper queued: a ticket ahead of theirs never arrives, and while
+ * the worker waits for it the sale is paused (as their intent is accepted), so the place stays
+ * queued until the marketer resumes the sale.
+ */
+export async function buyAndStayQueued(page: Page, room: Locator, saleId: string): Promise<void> {
+  await takeTicketThatNeverArrives(saleId);
+  await page.route(`**/api/sales/${saleId}/intents`, async (route) => {
+    const response = await route.fetch();
+    if (response.status() === 202) await pauseSale(saleId, MARKETER);
+    await route.fulfill({ response });
+  });
+  await room.getByRole("button", { name: "Buy now" }).click();
+  await expectState(room, "queued");
+}
+
+/** Cancels a hold the way a shopper does: Cancel hold, then yes in the dialog that asks. */
+export async function cancelHold(page: Page, room: Locator): Promise<void> {
+  await room.getByRole("button", { name: "Cancel hold" }).click();
+  const dialog = page.getByRole("dialog", { name: "Release this item?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Yes, release it" }).click();
 }

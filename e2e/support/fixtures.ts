@@ -23,6 +23,13 @@ import { createSale } from "@/lib/domain/sales/create-sale";
 import { scheduleSale } from "@/lib/domain/sales/schedule-sale";
 import { saleEffects } from "@/lib/messaging/sale-schedule";
 import { createLiveSale } from "@/scripts/lib/create-live-sale";
+import { connectMongo } from "@/lib/db/connect";
+import { User } from "@/lib/db/models/user";
+import { parseUserEntry } from "@/lib/domain/booking/booking-state";
+import { expireHold } from "@/lib/domain/holds/expire-hold";
+import { holdEffects } from "@/lib/messaging/hold-expiry";
+import { redis } from "@/lib/redis/client";
+import { holdKey, saleKeys } from "@/lib/redis/keys";
 
 export { expect };
 
@@ -127,4 +134,22 @@ export async function seedScheduledSale(startsInMs: number, overrides: Partial<S
     actor,
   );
   return scheduleSale(draft.id, {}, actor, saleEffects);
+}
+
+/**
+ * Ends a shopper's hold now, as its expiry job does once the time is up, so that a spec need not
+ * race a short wall-clock hold on a busy machine: the hold's end moves to the server's now, then
+ * the domain's expireHold releases it (to the waitlist's head, or to stock) as the worker would.
+ * The hold's own delayed job, when it fires later, finds nothing left to do.
+ */
+export async function expireHoldNow(saleId: string, email: string): Promise<void> {
+  await connectMongo();
+  const user = await User.findOne({ email: email.toLowerCase() }).lean();
+  expect(user, `an account for ${email}`).toBeTruthy();
+  const entry = parseUserEntry(await redis().hget(saleKeys(saleId).users, String(user!._id)));
+  expect(entry?.status, `${email}'s state in the sale`).toBe("hold");
+  const [seconds] = await redis().time();
+  await redis().hset(holdKey(saleId, entry!.bookingId), "expiresAt", Number(seconds) * 1000);
+  const result = await expireHold(saleId, entry!.bookingId, holdEffects);
+  expect(result.outcome, "expiring the hold").toBe("expired");
 }

@@ -90,7 +90,7 @@ describe("the CSV export", () => {
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe(`attachment; filename="bookings-export-test-${saleId}.csv"`);
     const lines = (await response.text()).trim().split("\r\n");
-    expect(lines[0]).toBe("id,ticket,userId,email,status,admittedAt,holdExpiresAt,confirmedAt,cancelledAt,expiredAt,ip,userAgent");
+    expect(lines[0]).toBe("id,ticket,reference,userId,email,status,admittedAt,holdExpiresAt,confirmedAt,cancelledAt,expiredAt,ip,userAgent");
     expect(lines.slice(1).map((line) => line.split(",")[1])).toEqual(["2", "3", "4", "5"]);
     expect(lines[2]).toContain(`,${users[2]!.email},hold,`);
   });

@@ -6,6 +6,7 @@ import { connectMongo } from "@/lib/db/connect";
 import { Booking, activeKeyFor, type BookingStatus } from "@/lib/db/models/booking";
 import { Sale, type SaleStatus } from "@/lib/db/models/sale";
 import { User } from "@/lib/db/models/user";
+import { bookingReference } from "@/lib/domain/booking/booking-reference";
 import { getPublicSale } from "@/lib/domain/catalog/get-public-sale";
 import { getStorefrontStatus } from "@/lib/domain/catalog/get-storefront-status";
 import { listPublicSales } from "@/lib/domain/catalog/list-public-sales";
@@ -145,6 +146,7 @@ describe("My bookings", () => {
       saleId,
       userId,
       ticket,
+      reference: bookingReference(saleId, ticket),
       status,
       activeKey: activeKeyFor({ saleId, userId, _id, status }),
       admittedAt: at,
@@ -165,6 +167,7 @@ describe("My bookings", () => {
       saleId: newer,
       userId: "someone-else",
       ticket: 2,
+      reference: bookingReference(newer, 2),
       status: "hold",
       activeKey: `${newer}:someone-else`,
       admittedAt: new Date(),

@@ -16,6 +16,8 @@ const bookingSchema = new Schema(
     saleId: { type: String, required: true },
     userId: { type: String, required: true },
     ticket: { type: Number, required: true },
+    /** The shopper-facing reference (`K7MQ-0042`, see booking-reference.ts), unique within the sale. */
+    reference: { type: String, required: true },
     /**
      * `<saleId>:<userId>` while the booking is live (queued, hold, waitlisted, booked); a final
      * state appends the booking id. The unique index on it backs one-live-booking-per-user with
@@ -39,6 +41,8 @@ const bookingSchema = new Schema(
 // booking id, not the ticket, is a booking's identity.
 bookingSchema.index({ saleId: 1, ticket: 1 });
 bookingSchema.index({ activeKey: 1 }, { unique: true });
+// saleId first: bookings are sharded on it, and a unique index must include the shard key.
+bookingSchema.index({ saleId: 1, reference: 1 }, { unique: true });
 bookingSchema.index({ saleId: 1, status: 1 });
 bookingSchema.index({ userId: 1, createdAt: -1 });
 

@@ -4,6 +4,7 @@ import type { BookingDoc, BookingStatus } from "@/lib/db/models/booking";
 export type AdminBooking = {
   id: string;
   ticket: number;
+  reference: string;
   userId: string;
   email: string;
   status: BookingStatus;
@@ -22,6 +23,7 @@ export function toAdminBooking(booking: BookingDoc, email: string | undefined): 
   return {
     id: booking._id,
     ticket: booking.ticket,
+    reference: booking.reference,
     userId: booking.userId,
     email: email ?? "",
     status: booking.status,

@@ -10,6 +10,7 @@ import { loadSale } from "@/lib/domain/sales/load-sale";
 const COLUMNS: readonly (keyof AdminBooking)[] = [
   "id",
   "ticket",
+  "reference",
   "userId",
   "email",
   "status",

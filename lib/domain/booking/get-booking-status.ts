@@ -1,6 +1,7 @@
 import { redis } from "@/lib/redis/client";
 import { saleKeys } from "@/lib/redis/keys";
 import { DomainError } from "@/lib/errors/domain-error";
+import { bookingReference } from "@/lib/domain/booking/booking-reference";
 import { parseUserEntry } from "@/lib/domain/booking/booking-state";
 import type { BookingStatusView, SaleStatusSummary } from "@/lib/domain/booking/status-view";
 
@@ -29,6 +30,7 @@ export async function getBookingStatus(saleId: string, userId: string): Promise<
     saleId,
     saleStatus: status === "live" && stockLeft <= 0 && holds === 0 ? "sold_out" : status,
     stockLeft,
+    holds,
     serverTime: new Date(Number(seconds) * 1000 + Math.floor(Number(micros) / 1000)).toISOString(),
   };
 
@@ -64,6 +66,7 @@ export async function getBookingStatus(saleId: string, userId: string): Promise<
       return { ...summary, state: "waitlisted", bookingId, ticket, waitlistPosition: (rank ?? 0) + 1 };
     }
     case "booked":
+      return { ...summary, state: "booked", bookingId, reference: bookingReference(saleId, ticket) };
     case "expired":
     case "cancelled":
       return { ...summary, state: entry.status, bookingId };

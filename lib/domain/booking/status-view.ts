@@ -2,6 +2,8 @@ export type SaleStatusSummary = {
   saleId: string;
   saleStatus: string;
   stockLeft: number;
+  /** Items held right now (so a page can tell "held by others" from "sold"); absent from older servers. */
+  holds?: number;
   /** The server's clock, so the client can correct its own for the hold countdown. */
   serverTime: string;
 };
@@ -14,7 +16,8 @@ export type BookingStatusView = SaleStatusSummary &
     | { state: "queued"; bookingId: string; ticket: number; position: number; estimatedWaitSeconds: number | null }
     | { state: "hold"; bookingId: string; ticket: number; expiresAt: string; holdSeconds: number }
     | { state: "waitlisted"; bookingId: string; ticket: number; waitlistPosition: number }
-    | { state: "booked"; bookingId: string }
+    /** `reference`: the booking's shopper-facing reference (booking-reference.ts). */
+    | { state: "booked"; bookingId: string; reference?: string }
     | { state: "sold_out" }
     | { state: "expired"; bookingId: string }
     | { state: "cancelled"; bookingId: string }

@@ -4,6 +4,7 @@ import { logger } from "@/lib/log/logger";
 import { redis } from "@/lib/redis/client";
 import { saleKeys } from "@/lib/redis/keys";
 import { runScript } from "@/lib/redis/scripts";
+import { bookingReference } from "@/lib/domain/booking/booking-reference";
 import { parseBookingRecord, type BookingRecord } from "@/lib/domain/booking/booking-state";
 
 /** What only the original request knows, kept on the booking when it is first written. */
@@ -38,6 +39,7 @@ function documentFor(saleId: string, record: BookingRecord, origin: BookingOrigi
     saleId,
     userId: record.userId,
     ticket: record.ticket,
+    reference: bookingReference(saleId, record.ticket),
     ip: origin?.ip ?? "",
     userAgent: origin?.userAgent ?? "",
     admittedAt: new Date(origin?.admittedAt ?? now.getTime()),

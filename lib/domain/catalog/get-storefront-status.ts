@@ -23,6 +23,7 @@ export async function getStorefrontStatus(sale: PublicSale, userId: string | nul
     saleId: sale.id,
     saleStatus: saleStatus === "live" && stats.status && stats.available <= 0 && stats.holds === 0 ? "sold_out" : saleStatus,
     stockLeft: stats.status ? stats.available : sale.stock,
+    holds: stats.holds,
     serverTime: new Date().toISOString(),
     state: "none",
   };

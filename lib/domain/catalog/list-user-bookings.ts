@@ -12,6 +12,7 @@ export type UserBooking = {
   currency: string | null;
   status: BookingStatus;
   ticket: number;
+  reference: string;
   admittedAt: string;
   holdExpiresAt: string | null;
   confirmedAt: string | null;
@@ -40,6 +41,7 @@ export async function listUserBookings(userId: string): Promise<UserBooking[]> {
       currency: sale?.currency ?? null,
       status: booking.status as BookingStatus,
       ticket: booking.ticket,
+      reference: booking.reference,
       admittedAt: booking.admittedAt.toISOString(),
       holdExpiresAt: isoOrNull(booking.holdExpiresAt),
       confirmedAt: isoOrNull(booking.confirmedAt),

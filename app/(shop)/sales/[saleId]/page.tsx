@@ -40,16 +40,17 @@ export default async function SalePage({ params }: Props) {
   const path = `/sales/${sale.id}`;
 
   return (
-    <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10">
+    <main className="mx-auto max-w-6xl px-4 py-4 sm:px-6 sm:py-10">
       <Link href="/" className="text-sm font-semibold text-indigo-700 hover:text-indigo-900">
         <span aria-hidden="true">←</span> All sales
       </Link>
-      {/* Three blocks so that on a phone the buy box comes right after the picture. */}
-      <div className="mt-6 grid gap-8 lg:grid-cols-2 lg:gap-x-12">
+      {/* Three blocks so that on a phone the buy box comes first (the live panel must be on the
+          first screen, above the picture), and on a wide screen it sits beside the picture. */}
+      <div className="mt-3 grid gap-6 sm:mt-6 sm:gap-8 lg:grid-cols-2 lg:gap-x-12">
         <div className="lg:col-start-1 lg:row-start-1">
           <SaleImage id={sale.id} name={sale.name} image={sale.image} priority />
         </div>
-        <div className="space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+        <div className="order-first space-y-4 sm:space-y-6 lg:order-none lg:col-start-2 lg:row-span-2 lg:row-start-1">
           <SaleHeading sale={sale} />
           {userId ? (
             <WaitingRoom sale={{ ...sale, prequeueOpensAt: prequeueOpensAt(sale.startsAt) }} initialView={view} signInUrl={signInUrl(path)} />

@@ -26,7 +26,7 @@ async function readAdmissionLatency(): Promise<LatencyHistogram> {
 
 /** Reads the dashboard's numbers: Redis counters, RabbitMQ depth, admission latency. */
 export async function readDashboardSnapshot(saleId: string): Promise<DashboardSnapshot> {
-  const [stats, queueDepth, admissionLatency] = await Promise.all([readSaleStats(saleId), readQueueDepth(), readAdmissionLatency()]);
+  const [stats, queueDepth, admissionLatency] = await Promise.all([readSaleStats(saleId), readQueueDepth(saleId), readAdmissionLatency()]);
   return { at: Date.now(), stats, queueDepth, admissionLatency };
 }
 

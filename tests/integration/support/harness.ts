@@ -8,7 +8,7 @@ import { NextRequest } from "next/server";
 import { env } from "@/lib/config/env";
 import { connectMongo } from "@/lib/db/connect";
 import { Sale, type SaleDoc } from "@/lib/db/models/sale";
-import { assertBookingQueue, connectRabbit } from "@/lib/messaging/rabbit";
+import { eachBookingQueue } from "@/lib/messaging/rabbit";
 import { publishSaleState } from "@/lib/domain/inventory/publish-sale-state";
 import { createProofChallenge } from "@/lib/domain/admission/proof-of-work";
 import { encodeProof } from "@/lib/domain/admission/proof-payload";
@@ -84,13 +84,9 @@ export async function createLiveSale(overrides: Partial<Pick<SaleDoc, "stock" | 
   return { saleId: String(sale._id), sale };
 }
 
-/** Empties the test queue, so a test starts with no messages left by another. */
+/** Empties every sale's test queue, so a test starts with no messages left by another. */
 export async function purgeBookingQueue(): Promise<void> {
-  const connection = await connectRabbit("test-purge");
-  const channel = await connection.createChannel();
-  await assertBookingQueue(channel);
-  await channel.purgeQueue(env().BOOKING_QUEUE);
-  await connection.close();
+  await eachBookingQueue("test-purge", (channel, queue) => channel.purgeQueue(queue));
 }
 
 export { bookingQueueDepth as queueDepth } from "@/lib/messaging/rabbit";

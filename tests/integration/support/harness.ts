@@ -91,6 +91,23 @@ export async function purgeBookingQueue(): Promise<void> {
 
 export { bookingQueueDepth as queueDepth } from "@/lib/messaging/rabbit";
 
+export type IntentJob = { saleId: string; userId: string; ip: string };
+
+/**
+ * Posts intents from a separate web process (support/web-process.ts), as a second host behind a
+ * load balancer would: its own connections, its own publisher. Resolves with each answer's status.
+ */
+export async function postIntentsFromWebProcess(jobs: IntentJob[]): Promise<number[]> {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/integration/support/web-process.ts"], { stdio: ["pipe", "pipe", "inherit"] });
+  process.once("exit", () => child.kill("SIGKILL"));
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  child.stdin.end(JSON.stringify(jobs));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`web process exited with ${code}`);
+  return JSON.parse(output) as number[];
+}
+
 /** Workers this test file started and that have not exited yet. */
 const runningWorkers = new Set<ChildProcess>();
 
@@ -99,7 +116,19 @@ const runningWorkers = new Set<ChildProcess>();
  * One at a time: a second worker, or one a test forgot to stop, would serve the next tests' intents.
  */
 export async function startWorker(extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
+  return (await startWorkers(1, extraEnv))[0]!;
+}
+
+/** Starts `count` workers side by side (they share the sales' queues); none may be running yet. */
+export async function startWorkers(count: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess[]> {
   if (runningWorkers.size > 0) throw new Error("a worker started earlier in this file is still running: stop it first");
+  const workers: ChildProcess[] = [];
+  // One after another: two cold starts at once can take minutes on a busy 2-core machine.
+  for (let i = 0; i < count; i += 1) workers.push(await spawnWorker(extraEnv));
+  return workers;
+}
+
+async function spawnWorker(extraEnv: Record<string, string>): Promise<ChildProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
     env: { ...process.env, WORKER_METRICS_PORT: String(port), ...extraEnv },
@@ -116,7 +145,6 @@ export async function startWorker(extraEnv: Record<string, string> = {}): Promis
   return child;
 }
 
-/** After each file (see setup-file.ts): no worker outlives the tests that started it. */
 export async function stopAllWorkers(): Promise<void> {
   await Promise.all([...runningWorkers].map((child) => stopWorker(child, "SIGKILL")));
 }

@@ -62,11 +62,6 @@ export class BookingConsumer {
     this.scheduleClaim();
   }
 
-  /** Sales whose queues this worker consumes now. */
-  heldSales(): string[] {
-    return [...this.subscriptions.keys()];
-  }
-
   private scheduleClaim(): void {
     if (this.stopped || this.claimTimer) return;
     this.claimTimer = setTimeout(() => {
@@ -79,7 +74,8 @@ export class BookingConsumer {
 
   /** Renews this worker's leases, takes its share of unclaimed queues and gives up the rest. */
   private claim(): Promise<void> {
-    this.claiming = this.claiming.then(async () => {
+    // Claims run one at a time; a failed one (already logged by its caller) must not stop the next.
+    this.claiming = this.claiming.catch(() => {}).then(async () => {
       if (this.stopped || !this.connection) return;
       const saleIds = await listBookingQueues();
       const held = new Set(await runScript<string[]>(redis(), "claim-booking-queues", [BOOKING_LEASES_KEY], [this.workerId, env().WORKER_LEASE_MS, ...saleIds]));
@@ -92,13 +88,25 @@ export class BookingConsumer {
 
   private async subscribe(saleId: string): Promise<void> {
     const channel = await this.connection!.createChannel();
-    channel.on("error", (error: Error) => logger.warn({ err: error, saleId }, "booking queue channel error"));
-    await assertBookingQueue(channel, saleId);
-    await channel.prefetch(env().WORKER_PREFETCH);
     const subscription: Subscription = { saleId, channel, consumerTag: "" };
-    this.subscriptions.set(saleId, subscription);
-    const { consumerTag } = await channel.consume(bookingQueueName(saleId), (message) => message && this.receive(message, subscription), { noAck: false });
-    subscription.consumerTag = consumerTag;
+    channel.on("error", (error: Error) => logger.warn({ err: error, saleId }, "booking queue channel error"));
+    // A channel the broker closed is forgotten with its messages (they return to the queue);
+    // the next claim subscribes again while this worker holds the lease.
+    channel.on("close", () => {
+      if (this.subscriptions.get(saleId) !== subscription) return;
+      this.subscriptions.delete(saleId);
+      this.buffer.forget(saleId);
+    });
+    try {
+      await assertBookingQueue(channel, saleId);
+      await channel.prefetch(env().WORKER_PREFETCH);
+      this.subscriptions.set(saleId, subscription);
+      const { consumerTag } = await channel.consume(bookingQueueName(saleId), (message) => message && this.receive(message, subscription), { noAck: false });
+      subscription.consumerTag = consumerTag;
+    } catch (error) {
+      await channel.close().catch(() => {});
+      throw error;
+    }
     logger.info({ saleId, worker: this.workerId }, "consuming booking queue");
   }
 

@@ -141,7 +141,8 @@ async function spawnWorker(extraEnv: Record<string, string>): Promise<ChildProce
     if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}`);
     const response = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null);
     return response?.ok ?? false;
-  }, 60_000);
+    // A cold start (tsx, MongoDB, the Redis rebuild) has taken over a minute on a loaded 2-core machine.
+  }, 120_000);
   return child;
 }
 

@@ -46,7 +46,7 @@ async function publishAll(requests: BookingRequest[]): Promise<void> {
   for (let from = 0; from < requests.length; from += 200) await Promise.all(requests.slice(from, from + 200).map(publishBookingRequest));
 }
 
-/** Waits until the worker's frontier reaches the sale's last ticket; rate measured from the first ticket served. */
+/** Waits until the worker's frontier reaches the sale's last ticket; rate measured from the first ticket served (start it before publishing). */
 async function measureDrain(saleId: string, intents: number, boundSeconds: number): Promise<Drain> {
   const served = async () => Number((await redis().get(saleKeys(saleId).served)) ?? 0);
   const deadline = Date.now() + boundSeconds * 1000;
@@ -94,8 +94,7 @@ export async function runSaleDrain(options: SaleDrainOptions): Promise<boolean> 
 
     const alone = await newSale("Alone");
     const aloneRequests = await admitUnpublished(alone, options.intents, `alone-${runTag}`);
-    await publishAll(aloneRequests);
-    const aloneDrain = await measureDrain(alone, options.intents, options.drainSeconds);
+    const aloneDrain = (await Promise.all([measureDrain(alone, options.intents, options.drainSeconds), publishAll(aloneRequests)]))[0];
     log(`alone: ${aloneDrain.perSecond}/s`);
 
     const paused = await newSale("Paused");
@@ -104,16 +103,16 @@ export async function runSaleDrain(options: SaleDrainOptions): Promise<boolean> 
     await publishAll(pausedRequests);
     const beside = await newSale("Beside paused");
     const besideRequests = await admitUnpublished(beside, options.intents, `beside-${runTag}`);
-    await publishAll(besideRequests);
-    const besidePaused = await measureDrain(beside, options.intents, options.drainSeconds);
+    const besidePaused = (await Promise.all([measureDrain(beside, options.intents, options.drainSeconds), publishAll(besideRequests)]))[0];
     const pausedServed = Number((await redis().get(saleKeys(paused).served)) ?? 0);
     log(`beside a paused sale with ${options.pausedIntents} queued: ${besidePaused.perSecond}/s (paused sale served ${pausedServed})`);
 
     const pair = await Promise.all([newSale("Pair A"), newSale("Pair B")]);
     const pairRequests = await Promise.all(pair.map((saleId, i) => admitUnpublished(saleId, options.intents, `pair${i}-${runTag}`)));
     const startedAt = Date.now();
+    const measuring = Promise.all(pair.map((saleId) => measureDrain(saleId, options.intents, options.drainSeconds)));
     await Promise.all(pairRequests.map(publishAll));
-    const pairDrains = await Promise.all(pair.map((saleId) => measureDrain(saleId, options.intents, options.drainSeconds)));
+    const pairDrains = await measuring;
     const pairSeconds = round((Date.now() - startedAt) / 1000);
     log(`two live sales: ${pairDrains.map((drain) => `${drain.perSecond}/s`).join(" and ")}, both drained ${pairSeconds} s after the first publish`);
 

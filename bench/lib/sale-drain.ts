@@ -133,7 +133,8 @@ export async function runSaleDrain(options: SaleDrainOptions): Promise<boolean> 
     log(`${result.pass ? "PASS" : "FAIL"} beside a paused sale the drain rate is ${Math.round(ratio * 100)} % of the rate alone (≥ 80 % required); results: ${path.relative(ROOT, file)}`);
     return result.pass;
   } finally {
-    await stopAll();
+    // Before stopAll: the list of the queues to delete is in the bench's Redis.
     await deleteBenchQueue().catch(() => {});
+    await stopAll();
   }
 }

@@ -1,10 +1,11 @@
-// The booking worker: serves booking_requests in ticket order, expires holds, sweeps, runs sale schedules.
+// The booking worker: serves the booking_requests.<saleId> queues it holds leases on, in ticket order, expires holds, sweeps, runs sale schedules.
 import "./service-name";
 import { env } from "@/lib/config/env";
 import { connectMongo, disconnectMongo } from "@/lib/db/connect";
 import { logger } from "@/lib/log/logger";
 import { holdEffects } from "@/lib/messaging/hold-expiry";
 import { closeBullQueues } from "@/lib/messaging/queues";
+import { registerBookingQueue } from "@/lib/messaging/booking-queues";
 import { bookingQueueDepth } from "@/lib/messaging/rabbit";
 import { closeRedis } from "@/lib/redis/client";
 import { reconcileOpenSales } from "@/lib/domain/reconcile/reconcile-sale";
@@ -16,6 +17,7 @@ import { markRedisBuilt, watchForRedisReset } from "./redis-reset-watch";
 import { startMetricsServer } from "./metrics-server";
 import { startSaleScheduleWorker } from "./sale-schedule-worker";
 
+// Below docker-compose's stop_grace_period (20 s), so Docker never kills a worker mid-shutdown.
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 async function main(): Promise<void> {
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
   await rebuildOpenSales();
   await markRedisBuilt();
 
-  const metricsServer = await startMetricsServer(config.WORKER_METRICS_PORT);
+  const metricsServer = await startMetricsServer(config.WORKER_METRICS_HOST, config.WORKER_METRICS_PORT);
   const expiryWorker = startHoldExpiryWorker();
   const maintenanceWorker = await startMaintenanceWorker();
   const redisWatch = watchForRedisReset(async () => {
@@ -63,7 +65,10 @@ async function main(): Promise<void> {
 }
 
 async function rebuildOpenSales(): Promise<void> {
-  const rebuilt = (await reconcileOpenSales(holdEffects, { queuedTickets: await bookingQueueDepth() })).filter((result) => result.rebuilt);
+  const results = await reconcileOpenSales(holdEffects, { queuedTickets: await bookingQueueDepth() });
+  // The list of queues to consume lives in Redis too: an open sale's queue is listed again after a loss.
+  await Promise.all(results.map((result) => registerBookingQueue(result.saleId)));
+  const rebuilt = results.filter((result) => result.rebuilt);
   if (rebuilt.length) logger.warn({ sales: rebuilt.map((result) => result.saleId) }, "rebuilt sales missing from Redis");
 }
 

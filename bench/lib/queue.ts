@@ -1,48 +1,44 @@
 import { execFile } from "node:child_process";
 import { env } from "@/lib/config/env";
-import { assertBookingQueue, connectRabbit } from "@/lib/messaging/rabbit";
+import { deleteBookingQueues } from "@/lib/messaging/delete-booking-queues";
+import { eachBookingQueue } from "@/lib/messaging/rabbit";
 
-/** Deletes and re-declares the benchmark's queue, so a run starts with no message of an older one. */
+/** Deletes the benchmark's queues, so a run starts with no message of an older one (sales declare theirs on first publish). */
 export async function resetBenchQueue(): Promise<void> {
-  const connection = await connectRabbit("bench-setup");
-  const channel = await connection.createChannel();
-  await channel.deleteQueue(env().BOOKING_QUEUE);
-  await assertBookingQueue(channel);
-  await connection.close();
+  await deleteBookingQueues("bench-setup");
 }
 
 export async function deleteBenchQueue(): Promise<void> {
-  const connection = await connectRabbit("bench-teardown");
-  const channel = await connection.createChannel();
-  await channel.deleteQueue(env().BOOKING_QUEUE);
-  await connection.close();
+  await deleteBookingQueues("bench-teardown");
 }
 
-/** Ready messages (unacknowledged ones are not counted: stop the consumer first to see them). */
+/** Ready messages over the sales' queues (unacknowledged ones are not counted: stop the consumers first to see them). */
 export async function queueDepth(): Promise<{ messages: number; consumers: number }> {
-  const connection = await connectRabbit("bench-depth");
-  const channel = await connection.createChannel();
-  const { messageCount, consumerCount } = await channel.checkQueue(env().BOOKING_QUEUE);
-  await connection.close();
-  return { messages: messageCount, consumers: consumerCount };
+  const counts = await eachBookingQueue("bench-depth", (channel, queue) => channel.checkQueue(queue));
+  return { messages: counts.reduce((sum, c) => sum + c.messageCount, 0), consumers: counts.reduce((sum, c) => sum + c.consumerCount, 0) };
 }
 
 export type BrokerQueueStats = { messages: number; messageBytes: number; queueMemoryBytes: number } | null;
 
 /**
- * The queue's message count, body bytes and the memory of its Erlang process, from rabbitmqctl
- * (the management API is not enabled here). Null when rabbitmqctl is missing or refuses.
+ * The sales' queues' message count, body bytes and the memory of their Erlang processes, summed,
+ * from rabbitmqctl (the management API is not enabled here). Null when rabbitmqctl is missing or refuses.
  */
 export function brokerQueueStats(): Promise<BrokerQueueStats> {
-  const queue = env().BOOKING_QUEUE;
+  const prefix = `${env().BOOKING_QUEUE}.`;
   return new Promise((resolve) => {
     execFile("rabbitmqctl", ["-q", "list_queues", "name", "messages", "message_bytes", "memory"], { timeout: 20_000 }, (error, stdout) => {
       if (error) return resolve(null);
+      let total: BrokerQueueStats = null;
       for (const line of stdout.split("\n")) {
         const [name, messages, bytes, memory] = line.trim().split(/\s+/);
-        if (name === queue) return resolve({ messages: Number(messages), messageBytes: Number(bytes), queueMemoryBytes: Number(memory) });
+        if (!name?.startsWith(prefix) || name === `${prefix}dead-letter`) continue;
+        total ??= { messages: 0, messageBytes: 0, queueMemoryBytes: 0 };
+        total.messages += Number(messages);
+        total.messageBytes += Number(bytes);
+        total.queueMemoryBytes += Number(memory);
       }
-      resolve(null);
+      resolve(total);
     });
   });
 }

@@ -111,9 +111,9 @@ export async function startFerretDb(port: number, logDir: string): Promise<Start
   return ferret;
 }
 
-export async function startWorker(env: NodeJS.ProcessEnv, metricsPort: number, logDir: string, profileDir: string | null): Promise<Started> {
+export async function startWorker(env: NodeJS.ProcessEnv, metricsPort: number, logDir: string, profileDir: string | null, name = "worker"): Promise<Started> {
   await assertPortFree(metricsPort, "worker metrics");
-  const worker = launch("worker", process.execPath, [...profiling(profileDir), "--import", "tsx", "worker/index.ts"], { ...env, SERVICE_NAME: "worker", WORKER_METRICS_PORT: String(metricsPort) }, logDir);
+  const worker = launch(name, process.execPath, [...profiling(profileDir), "--import", "tsx", "worker/index.ts"], { ...env, SERVICE_NAME: "worker", WORKER_METRICS_PORT: String(metricsPort) }, logDir);
   await waitFor(
     "worker",
     async () => {

@@ -32,7 +32,12 @@ const serverSchema = z.object({
   // REDIS_URL only lends its username and password.
   REDIS_CLUSTER_NODES: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(CLUSTER_NODES, "must be host:port,host:port,…").transform(parseClusterNodes).optional()),
   RABBITMQ_URL: z.string().regex(/^amqps?:\/\//, "must be an amqp:// URL").default("amqp://guest:guest@127.0.0.1:5672"),
+  // The booking queues' common name: each sale has its own quorum queue `<BOOKING_QUEUE>.<saleId>`,
+  // poison messages go to `<BOOKING_QUEUE>.dead-letter` (see lib/messaging/booking-queues.ts).
   BOOKING_QUEUE: z.string().min(1).default("booking_requests"),
+  // Deliveries of one message before RabbitMQ dead-letters it. Every worker restart or hand-over
+  // returns its prefetched messages and counts as a delivery, so this is well above 1.
+  BOOKING_DELIVERY_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
   BULLMQ_PREFIX: z.string().min(1).default("bull"),
   DEFAULT_HOLD_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
   // How long before a sale's start the pre-queue opens. Intents in it are shuffled at the start.
@@ -42,6 +47,11 @@ const serverSchema = z.object({
   WORKER_GAP_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).default(5000),
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  // Where the worker's metrics listen: 0.0.0.0 in a container, so Prometheus elsewhere can scrape.
+  WORKER_METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+  // How long a worker's claim on a sale's queue lasts without renewal (renewed five times as often):
+  // a dead worker's sales are taken over by the others within about this long.
+  WORKER_LEASE_MS: z.coerce.number().int().min(500).max(60_000).default(5000),
   // Reverse proxies in front of the web app that append to X-Forwarded-For (0: none). The client's
   // IP, for rate limits, blocks and flags, is the entry this many from the right (see client-info.ts).
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),

@@ -1,8 +1,7 @@
-import { env } from "@/lib/config/env";
 import { encodeBookingRequest, type BookingRequest } from "@/lib/messaging/booking-request";
 import { publishConfirmed } from "@/lib/messaging/rabbit";
 
-/** Publishes an admitted intent to `booking_requests`, persistent, confirmed by the broker. */
+/** Publishes an admitted intent to its sale's queue, `booking_requests.<saleId>`, persistent, confirmed by the broker. */
 export function publishBookingRequest(request: BookingRequest): Promise<void> {
-  return publishConfirmed(env().BOOKING_QUEUE, encodeBookingRequest(request), request.bookingId);
+  return publishConfirmed(request.saleId, encodeBookingRequest(request), request.bookingId);
 }

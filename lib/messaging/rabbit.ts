@@ -1,18 +1,7 @@
 import { connect, type Channel, type ChannelModel, type ConfirmChannel } from "amqplib";
 import { env } from "@/lib/config/env";
 import { logger } from "@/lib/log/logger";
-
-/**
- * `booking_requests` is durable and has a single active consumer: RabbitMQ delivers to one worker
- * at a time (others stand by and take over on its death), so messages are served in queue order.
- * Every declaration must use the same arguments, so they live here.
- */
-export async function assertBookingQueue(channel: Channel): Promise<void> {
-  await channel.assertQueue(env().BOOKING_QUEUE, {
-    durable: true,
-    arguments: { "x-single-active-consumer": true },
-  });
-}
+import { assertBookingQueue, bookingQueueName, listBookingQueues, registerBookingQueue } from "@/lib/messaging/booking-queues";
 
 export async function connectRabbit(name: string): Promise<ChannelModel> {
   const connection = await connect(env().RABBITMQ_URL, { clientProperties: { connection_name: name } });
@@ -20,13 +9,17 @@ export async function connectRabbit(name: string): Promise<ChannelModel> {
   return connection;
 }
 
-type Publisher = { connection: ChannelModel; channel: ConfirmChannel };
+type Publisher = { connection: ChannelModel; channel: ConfirmChannel; declared: Set<string>; returned: Set<string> };
 const globalForRabbit = globalThis as unknown as { flashSalePublisher?: Promise<Publisher> };
 
 async function openPublisher(): Promise<Publisher> {
   const connection = await connectRabbit(`web-${process.pid}`);
   const channel = await connection.createConfirmChannel();
-  await assertBookingQueue(channel);
+  // A message no queue takes (its queue was deleted) comes back before its confirm: not accepted.
+  const returned = new Set<string>();
+  channel.on("return", (message: { properties: { messageId?: string } }) => {
+    if (message.properties.messageId) returned.add(message.properties.messageId);
+  });
   // A dropped connection or channel is forgotten; the next publish opens a fresh one.
   const forget = () => {
     globalForRabbit.flashSalePublisher = undefined;
@@ -34,7 +27,7 @@ async function openPublisher(): Promise<Publisher> {
   connection.on("close", forget);
   channel.on("close", forget);
   channel.on("error", (error: Error) => logger.warn({ err: error }, "rabbitmq channel error"));
-  return { connection, channel };
+  return { connection, channel, declared: new Set(), returned };
 }
 
 function publisher(): Promise<Publisher> {
@@ -45,15 +38,28 @@ function publisher(): Promise<Publisher> {
   return globalForRabbit.flashSalePublisher;
 }
 
-/** Publishes a persistent message and resolves only once the broker has confirmed it. */
-export async function publishConfirmed(queue: string, body: Buffer, messageId: string): Promise<void> {
-  const { channel } = await publisher();
+/**
+ * Publishes a persistent message to a sale's booking queue and resolves only once the broker has
+ * confirmed it. The queue is declared and listed for the workers on this process's first publish.
+ */
+export async function publishConfirmed(saleId: string, body: Buffer, messageId: string): Promise<void> {
+  const { channel, declared, returned } = await publisher();
+  if (!declared.has(saleId)) {
+    await assertBookingQueue(channel, saleId);
+    await registerBookingQueue(saleId);
+    declared.add(saleId);
+  }
+  const queue = bookingQueueName(saleId);
   await new Promise<void>((resolve, reject) => {
     const ok = channel.sendToQueue(
       queue,
       body,
-      { persistent: true, messageId, contentType: "application/json" },
-      (error: unknown) => (error ? reject(error instanceof Error ? error : new Error("publish nacked")) : resolve()),
+      { persistent: true, messageId, contentType: "application/json", mandatory: true },
+      (error: unknown) => {
+        if (error) return reject(error instanceof Error ? error : new Error("publish nacked"));
+        if (returned.delete(messageId)) return reject(new Error(`no queue ${queue} took the message`));
+        resolve();
+      },
     );
     if (!ok) logger.debug("rabbitmq publish buffer full; confirm will wait for drain");
   });
@@ -65,14 +71,29 @@ export async function closeRabbitPublisher(): Promise<void> {
   if (pending) await (await pending).connection.close().catch(() => {});
 }
 
-/** Messages waiting in `booking_requests` (ready, not yet delivered). */
-export async function bookingQueueDepth(): Promise<number> {
-  const connection = await connectRabbit("queue-depth");
+/**
+ * Runs `action` on every listed sale's queue over one short-lived connection, in turn (queue
+ * depth, and the tests' and the benchmark's resets). The queues are declared first, so a listed
+ * queue that is missing is created empty rather than closing the channel.
+ */
+export async function eachBookingQueue<T>(purpose: string, action: (channel: Channel, queue: string, saleId: string) => Promise<T>): Promise<T[]> {
+  const saleIds = await listBookingQueues();
+  const connection = await connectRabbit(purpose);
   try {
     const channel = await connection.createChannel();
-    await assertBookingQueue(channel);
-    return (await channel.checkQueue(env().BOOKING_QUEUE)).messageCount;
+    const results: T[] = [];
+    for (const saleId of saleIds) {
+      await assertBookingQueue(channel, saleId);
+      results.push(await action(channel, bookingQueueName(saleId), saleId));
+    }
+    return results;
   } finally {
     await connection.close();
   }
+}
+
+/** Messages waiting in every sale's booking queue (ready, not yet delivered). */
+export async function bookingQueueDepth(): Promise<number> {
+  const counts = await eachBookingQueue("queue-depth", async (channel, queue) => (await channel.checkQueue(queue)).messageCount);
+  return counts.reduce((sum, count) => sum + count, 0);
 }

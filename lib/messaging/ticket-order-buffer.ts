@@ -73,6 +73,17 @@ export class TicketOrderBuffer<T> {
     return taken;
   }
 
+  /** Drops a sale's items and frontier (its messages went back to RabbitMQ with their channel). */
+  forget(saleId: string): void {
+    this.sales.delete(saleId);
+  }
+
+  pendingCount(saleId: string): number {
+    let total = 0;
+    for (const items of this.sales.get(saleId)?.pending.values() ?? []) total += items.length;
+    return total;
+  }
+
   /** Sales with items waiting. */
   salesWithPending(): string[] {
     return [...this.sales.entries()].filter(([, sale]) => sale.pending.size > 0).map(([saleId]) => saleId);
@@ -91,7 +102,7 @@ export class TicketOrderBuffer<T> {
 
   size(): number {
     let total = 0;
-    for (const sale of this.sales.values()) for (const items of sale.pending.values()) total += items.length;
+    for (const saleId of this.sales.keys()) total += this.pendingCount(saleId);
     return total;
   }
 }

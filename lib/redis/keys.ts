@@ -79,3 +79,12 @@ export const BLOCKED_IPS_KEY = "blocked:ips";
 export function usedProofKey(challengeSignature: string): string {
   return `pow:used:${challengeSignature}`;
 }
+
+/** Set of sale ids that have a booking queue in RabbitMQ (the workers consume the queues listed here). */
+export const BOOKING_QUEUES_KEY = "booking:queues";
+
+/** Hash of the workers' leases on booking queues (`q:<saleId>`) and their heartbeats (`w:<workerId>`). */
+export const BOOKING_LEASES_KEY = "booking:leases";
+
+/** Held (SET NX PX) by the one worker moving messages out of the classic `booking_requests` queue. */
+export const BOOKING_MIGRATION_LOCK_KEY = "booking:migration-lock";

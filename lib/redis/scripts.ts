@@ -4,7 +4,7 @@ import path from "node:path";
 import type { ChainableCommander } from "ioredis";
 import type { RedisClient } from "@/lib/redis/client";
 
-export type ScriptName = "admit" | "unadmit" | "reserve" | "release-hold" | "confirm-hold" | "clear-outbox" | "adjust-stock" | "close-waitlist" | "draw-prequeue" | "publish-sale";
+export type ScriptName = "admit" | "unadmit" | "reserve" | "release-hold" | "confirm-hold" | "clear-outbox" | "adjust-stock" | "close-waitlist" | "draw-prequeue" | "publish-sale" | "claim-booking-queues";
 
 type LoadedScript = { source: string; sha: string };
 

@@ -1,9 +1,9 @@
-// Empties a test suite's own database, Redis database (or test cluster) and booking queue, so
+// Empties a test suite's own database, Redis database (or test cluster) and booking queues, so
 // every run starts clean.
 import { existsSync, realpathSync } from "node:fs";
 import { env } from "@/lib/config/env";
 import { connectMongo, disconnectMongo } from "@/lib/db/connect";
-import { assertBookingQueue, connectRabbit } from "@/lib/messaging/rabbit";
+import { deleteBookingQueues } from "@/lib/messaging/delete-booking-queues";
 import { closeRedis, redisMasters } from "@/lib/redis/client";
 import { TEST_CLUSTER_DIR } from "./test-cluster.mjs";
 
@@ -43,18 +43,14 @@ export async function resetTestData(suffix: string): Promise<void> {
   const collections = await mongo.db.collections();
   // deleteMany, not dropDatabase: the indexes that back one-per-user must stay in place.
   await Promise.all(collections.map((collection) => collection.deleteMany({})));
+  // The queues are listed in Redis: delete them before the list goes with the flush.
+  const consumerCount = await deleteBookingQueues("test-reset");
   await Promise.all((await redisMasters()).map((node) => node.flushdb()));
-  const connection = await connectRabbit("test-reset");
-  const channel = await connection.createChannel();
-  await assertBookingQueue(channel);
-  const { consumerCount } = await channel.checkQueue(env().BOOKING_QUEUE);
-  await channel.purgeQueue(env().BOOKING_QUEUE);
-  await connection.close();
   await Promise.all([disconnectMongo(), closeRedis()]);
   // A worker left running by an earlier, aborted run would serve this run's intents behind its back.
   if (consumerCount > 0) {
     throw new Error(
-      `${consumerCount} consumer(s) already on ${env().BOOKING_QUEUE}: a worker from an earlier test run is still alive (find it with \`pgrep -af worker/index.ts\`)`,
+      `${consumerCount} consumer(s) were on the ${env().BOOKING_QUEUE}.* queues: a worker from an earlier test run is still alive (find it with \`pgrep -af worker/index.ts\`)`,
     );
   }
 }

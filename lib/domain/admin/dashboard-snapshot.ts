@@ -30,7 +30,7 @@ async function readAdmissionLatency(saleId: string): Promise<LatencyHistogram> {
 
 /** Reads the dashboard's numbers: Redis counters, RabbitMQ depth, admission latency. */
 export async function readDashboardSnapshot(saleId: string, now = Date.now): Promise<DashboardSnapshot> {
-  const [stats, queueDepth, admissionLatency] = await Promise.all([readSaleStats(saleId), readQueueDepth(), readAdmissionLatency(saleId)]);
+  const [stats, queueDepth, admissionLatency] = await Promise.all([readSaleStats(saleId), readQueueDepth(saleId), readAdmissionLatency(saleId)]);
   return { at: now(), stats, queueDepth, admissionLatency };
 }
 

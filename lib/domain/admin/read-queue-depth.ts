@@ -1,5 +1,5 @@
-import { env } from "@/lib/config/env";
 import { logger } from "@/lib/log/logger";
+import { assertBookingQueue } from "@/lib/messaging/booking-queues";
 import { connectRabbit } from "@/lib/messaging/rabbit";
 
 type Connection = Awaited<ReturnType<typeof connectRabbit>>;
@@ -9,7 +9,7 @@ const globalForProbe = globalThis as unknown as { flashSaleQueueProbe?: Promise<
 async function openProbe(): Promise<Probe> {
   const connection = await connectRabbit(`admin-stats-${process.pid}`);
   const channel = await connection.createChannel();
-  // A failed checkQueue closes the channel; the next read opens a fresh one.
+  // A failed declaration closes the channel; the next read opens a fresh one.
   const forget = () => {
     globalForProbe.flashSaleQueueProbe = undefined;
   };
@@ -20,15 +20,15 @@ async function openProbe(): Promise<Probe> {
 }
 
 /**
- * Messages waiting in the booking queue (every sale's, since they share it), or null when
- * RabbitMQ does not answer: the dashboard shows "unknown" rather than failing.
+ * Messages waiting in the sale's own booking queue, or null when RabbitMQ does not answer: the
+ * dashboard shows "unknown" rather than failing. Declaring the queue (idempotent) answers for a
+ * sale that has no queue yet too.
  */
-export async function readQueueDepth(): Promise<number | null> {
+export async function readQueueDepth(saleId: string): Promise<number | null> {
   try {
     globalForProbe.flashSaleQueueProbe ??= openProbe();
     const { channel } = await globalForProbe.flashSaleQueueProbe;
-    const { messageCount } = await channel.checkQueue(env().BOOKING_QUEUE);
-    return messageCount;
+    return await assertBookingQueue(channel, saleId);
   } catch (error) {
     globalForProbe.flashSaleQueueProbe = undefined;
     logger.warn({ err: error }, "could not read the booking queue depth");

@@ -8,7 +8,7 @@ import { NextRequest } from "next/server";
 import { env } from "@/lib/config/env";
 import { connectMongo } from "@/lib/db/connect";
 import { Sale, type SaleDoc } from "@/lib/db/models/sale";
-import { assertBookingQueue, connectRabbit } from "@/lib/messaging/rabbit";
+import { eachBookingQueue } from "@/lib/messaging/rabbit";
 import { publishSaleState } from "@/lib/domain/inventory/publish-sale-state";
 import { createProofChallenge } from "@/lib/domain/admission/proof-of-work";
 import { encodeProof } from "@/lib/domain/admission/proof-payload";
@@ -84,16 +84,29 @@ export async function createLiveSale(overrides: Partial<Pick<SaleDoc, "stock" | 
   return { saleId: String(sale._id), sale };
 }
 
-/** Empties the test queue, so a test starts with no messages left by another. */
+/** Empties every sale's test queue, so a test starts with no messages left by another. */
 export async function purgeBookingQueue(): Promise<void> {
-  const connection = await connectRabbit("test-purge");
-  const channel = await connection.createChannel();
-  await assertBookingQueue(channel);
-  await channel.purgeQueue(env().BOOKING_QUEUE);
-  await connection.close();
+  await eachBookingQueue("test-purge", (channel, queue) => channel.purgeQueue(queue));
 }
 
 export { bookingQueueDepth as queueDepth } from "@/lib/messaging/rabbit";
+
+export type IntentJob = { saleId: string; userId: string; ip: string };
+
+/**
+ * Posts intents from a separate web process (support/web-process.ts), as a second host behind a
+ * load balancer would: its own connections, its own publisher. Resolves with each answer's status.
+ */
+export async function postIntentsFromWebProcess(jobs: IntentJob[]): Promise<number[]> {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/integration/support/web-process.ts"], { stdio: ["pipe", "pipe", "inherit"] });
+  process.once("exit", () => child.kill("SIGKILL"));
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  child.stdin.end(JSON.stringify(jobs));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`web process exited with ${code}`);
+  return JSON.parse(output) as number[];
+}
 
 /** Workers this test file started and that have not exited yet. */
 const runningWorkers = new Set<ChildProcess>();
@@ -103,7 +116,19 @@ const runningWorkers = new Set<ChildProcess>();
  * One at a time: a second worker, or one a test forgot to stop, would serve the next tests' intents.
  */
 export async function startWorker(extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
+  return (await startWorkers(1, extraEnv))[0]!;
+}
+
+/** Starts `count` workers side by side (they share the sales' queues); none may be running yet. */
+export async function startWorkers(count: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess[]> {
   if (runningWorkers.size > 0) throw new Error("a worker started earlier in this file is still running: stop it first");
+  const workers: ChildProcess[] = [];
+  // One after another: two cold starts at once can take minutes on a busy 2-core machine.
+  for (let i = 0; i < count; i += 1) workers.push(await spawnWorker(extraEnv));
+  return workers;
+}
+
+async function spawnWorker(extraEnv: Record<string, string>): Promise<ChildProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
     env: { ...process.env, WORKER_METRICS_PORT: String(port), ...extraEnv },
@@ -116,11 +141,11 @@ export async function startWorker(extraEnv: Record<string, string> = {}): Promis
     if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}`);
     const response = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null);
     return response?.ok ?? false;
-  }, 60_000);
+    // A cold start (tsx, MongoDB, the Redis rebuild) has taken over a minute on a loaded 2-core machine.
+  }, 120_000);
   return child;
 }
 
-/** After each file (see setup-file.ts): no worker outlives the tests that started it. */
 export async function stopAllWorkers(): Promise<void> {
   await Promise.all([...runningWorkers].map((child) => stopWorker(child, "SIGKILL")));
 }

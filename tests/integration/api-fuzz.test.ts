@@ -176,7 +176,9 @@ const request: fc.Arbitrary<RawRequest> = fc
 /** What every answer must be: below 500, with a request id and no stack; an error is `{error: {code, message}}` JSON. */
 function checkAnswer(raw: RawRequest, answer: RawAnswer): void {
   const what = `${raw.method} ${raw.target} → ${answer.status} ${answer.text.slice(0, 300)}`;
-  expect(answer.status, what).toBeLessThan(500);
+  // Health's 503 reports a dependency slower than its 2 s bound (a loaded machine), not bad input.
+  const healthReport = raw.target.startsWith("/api/health") && answer.status === 503;
+  if (!healthReport) expect(answer.status, what).toBeLessThan(500);
   expect(answer.headers["x-request-id"], what).toEqual(expect.any(String));
   expect(answer.text, what).not.toMatch(/\n\s+at |node_modules|\.tsx?:\d/);
   if (answer.status >= 400 && raw.method !== "HEAD") {
@@ -197,7 +199,7 @@ it(`${RUNS} hostile requests across every API route: no 5xx, JSON errors, nothin
     batch.forEach((raw, i) => checkAnswer(raw, answers[i]!));
   });
   try {
-    await fc.assert(property, { numRuns: Math.ceil(RUNS / BATCH), seed: SEED, includeErrorInReport: true });
+    await fc.assert(property, { numRuns: Math.ceil(RUNS / BATCH), seed: SEED, includeErrorInReport: true, endOnFailure: true });
   } catch (error) {
     throw new Error(`API fuzzing failed; replay with FUZZ_SEED=${SEED}\n${(error as Error).message}`);
   }

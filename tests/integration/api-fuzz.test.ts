@@ -169,7 +169,9 @@ const method = (route: string) => fc.oneof({ weight: 3, arbitrary: fc.constantFr
 const request: fc.Arbitrary<RawRequest> = fc
   .constantFrom(...Object.keys(API_ROUTES))
   .chain((route) => fc.record({ route: fc.constant(route), path: pathOf(route), query, method: method(route), headers, body: body(route) }))
-  .map(({ path, query, method, headers, body }) => ({ method, target: `${path}${query}`, headers, body: method === "GET" || method === "HEAD" ? undefined : body }));
+  // No body with GET and HEAD, nor with FOO: Node's parser refuses that method and closes the
+  // connection at once, and a body still arriving then resets it before the answer can be read.
+  .map(({ path, query, method, headers, body }) => ({ method, target: `${path}${query}`, headers, body: ["GET", "HEAD", "FOO"].includes(method) ? undefined : body }));
 
 // ---- the property ----
 

@@ -27,7 +27,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: { retryAfterSeconds?: number; allow?: string; [key: string]: unknown },
+    readonly details?: { retryAfterSeconds?: number; allow?: string; closeConnection?: boolean; [key: string]: unknown },
   ) {
     super(message);
     this.name = "DomainError";

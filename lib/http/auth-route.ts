@@ -35,7 +35,8 @@ async function checkedForm(request: NextRequest): Promise<NextRequest> {
     }
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new DomainError("bad_request", "The request body is not a JSON object.");
   }
-  return new NextRequest(request.url, { method: request.method, headers: request.headers, body });
+  // No body at all when it is empty: next-auth would JSON.parse an empty JSON body and answer 500.
+  return new NextRequest(request.url, { method: request.method, headers: request.headers, body: body || null });
 }
 
 // next-auth's own test (next-auth/core/lib/assert.js): a path, or an absolute http(s) URL.

@@ -21,6 +21,7 @@ export function errorResponse(error: unknown, request: RequestIdSource): Respons
     const headers: Record<string, string> = {};
     if (error.details?.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.details.retryAfterSeconds);
     if (error.details?.allow !== undefined) headers.Allow = String(error.details.allow);
+    if (error.details?.closeConnection) headers.Connection = "close";
     if (error.status >= 500) logger.warn({ requestId: requestIdOf(request), code: error.code }, error.message);
     return jsonError(error.code, error.message, error.status, headers);
   }

@@ -3,7 +3,10 @@ import { DomainError } from "@/lib/errors/domain-error";
 /** The largest body an API route reads. Every body the API takes is a few hundred bytes. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-const tooLarge = () => new DomainError("payload_too_large", `The request body is over ${MAX_BODY_BYTES / 1024} KB.`);
+// A refusal before the end of the body leaves the rest of it on the connection, where the next
+// request of a kept-alive connection would wait behind it: the connection closes after the answer.
+const UNREAD = { closeConnection: true };
+const tooLarge = () => new DomainError("payload_too_large", `The request body is over ${MAX_BODY_BYTES / 1024} KB.`, UNREAD);
 
 /** The media type of a Content-Type header, without its parameters (`application/json; charset=utf-8` → `application/json`). */
 export const mediaType = (contentType: string | null) => (contentType ?? "").split(";")[0]!.trim().toLowerCase();
@@ -23,7 +26,7 @@ export async function readBody(request: Request, accepts: (mediaType: string) =>
   try {
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
       if (size === 0 && chunk.value.length > 0 && !accepts(mediaType(request.headers.get("content-type")))) {
-        throw new DomainError("unsupported_media_type", `Send the body as ${acceptedNames}.`);
+        throw new DomainError("unsupported_media_type", `Send the body as ${acceptedNames}.`, UNREAD);
       }
       size += chunk.value.length;
       if (size > MAX_BODY_BYTES) throw tooLarge();

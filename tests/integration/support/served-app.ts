@@ -47,6 +47,8 @@ export type RawRequest = {
   body?: string | Buffer;
   /** Send the body and never end the request: the answer must come without the rest of it. */
   leaveOpen?: boolean;
+  /** On a connection of its own, not a kept-alive one. */
+  fresh?: boolean;
 };
 
 export type RawAnswer = { status: number; headers: IncomingHttpHeaders; text: string };
@@ -57,7 +59,7 @@ const agent = new Agent({ keepAlive: true, maxSockets: 8 });
 export function sendRaw(app: ServedApp, raw: RawRequest, timeoutMs = 30_000): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(
-      { host: "127.0.0.1", port: app.port, method: raw.method ?? "GET", path: raw.target, headers: raw.headers, agent: raw.leaveOpen ? false : agent },
+      { host: "127.0.0.1", port: app.port, method: raw.method ?? "GET", path: raw.target, headers: raw.headers, agent: raw.leaveOpen || raw.fresh ? false : agent },
       (response) => {
         const chunks: Buffer[] = [];
         const finish = () => resolve({ status: response.statusCode!, headers: response.headers, text: Buffer.concat(chunks).toString("utf8") });

@@ -97,8 +97,10 @@ for (const viewport of VIEWPORTS) {
       const { id: userId } = await registerUser(newAccount("stalled"));
       // Admitted, but the message never reaches the worker: the line cannot move.
       await admitIntent({ saleId: sale.id, userId, ip: "203.0.113.9", userAgent: "e2e" }, async () => {});
+      // Its readings over the last 90 s, as the worker keeps them: the line has not moved since.
       const now = await readDashboardSnapshot(sale.id);
       await recordDashboardSample(sale.id, { ...now, at: now.at - 90_000 });
+      await recordDashboardSample(sale.id, now);
 
       await signInAsMarketer(page);
       await page.goto(`/admin/sales/${sale.id}`);
@@ -129,7 +131,7 @@ for (const viewport of VIEWPORTS) {
       await expect(start).toHaveValue(expected);
       await page.screenshot({ path: shot("schedule-dialog") });
       await dialog.getByRole("button", { name: "Schedule" }).click();
-      await expect(dialog).toBeHidden();
+      await expect(dialog).toBeHidden({ timeout: 30_000 });
       await expect(page.getByTestId("sale-status")).toHaveText(/Scheduled/);
       await expect(page.getByTestId("dashboard-preview")).toContainText("This sale starts at");
     });

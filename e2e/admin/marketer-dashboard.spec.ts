@@ -146,7 +146,8 @@ for (const viewport of VIEWPORTS) {
       await signInAsMarketer(page);
       await page.goto(`/admin/sales/${sale.id}`);
       const row = page.getByTestId("flagged-client").filter({ hasText: ip });
-      await expect(row).toBeVisible({ timeout: 30_000 });
+      // The worker writes the bookings, then the panel refreshes every 10 s: slow on a loaded machine.
+      await expect(row).toBeVisible({ timeout: 90_000 });
       const block = row.getByRole("button", { name: "Block IP…" });
       await block.scrollIntoViewIfNeeded();
       const box = await block.boundingBox();

@@ -132,7 +132,7 @@ for (const viewport of VIEWPORTS) {
       await page.screenshot({ path: shot("schedule-dialog") });
       await dialog.getByRole("button", { name: "Schedule" }).click();
       await expect(dialog).toBeHidden({ timeout: 30_000 });
-      await expect(page.getByTestId("sale-status")).toHaveText(/Scheduled/);
+      await expect(page.getByTestId("sale-status")).toHaveText(/Upcoming/, { timeout: 30_000 });
       await expect(page.getByTestId("dashboard-preview")).toContainText("This sale starts at");
     });
 

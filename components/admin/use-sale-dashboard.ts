@@ -109,7 +109,7 @@ export function useSaleDashboard(saleId: string, history: DashboardSnapshot[]): 
       points: toDashboardPoints(snapshots),
       latest,
       lastMinute: summarizeWindow(windowStart(snapshots, WINDOW_MS), latest ?? undefined),
-      wholeSale: summarizeWindow(snapshots[0], latest ?? undefined),
+      wholeSale: summarizeWindow(snapshots[0], latest ?? undefined, "start"),
       stall: findStall(snapshots),
       mode: readings.mode,
       problem: readings.problem,

@@ -70,6 +70,13 @@ describe("dashboard history", () => {
     expect(summary!.latencyP50Ms).toBeCloseTo(10);
   });
 
+  it("counts the whole sale's latency from the start, even admissions before the first reading", () => {
+    const first = snapshot(0, {}, histogram([2, 2, 2, 2]));
+    const latest = snapshot(10_000, {}, histogram([2, 2, 2, 2]));
+    expect(summarizeWindow(first, latest)!.latencyP50Ms).toBeNull();
+    expect(summarizeWindow(first, latest, "start")!.latencyP50Ms).toBeCloseTo(5);
+  });
+
   it("raises the stall alert only when shoppers waited and nobody was served for a minute", () => {
     const stalled = [snapshot(0, { admitted: 5, served: 2 }), snapshot(30_000, { admitted: 8, served: 2 }), snapshot(61_000, { admitted: 9, served: 2 })];
     expect(findStall(stalled)).toEqual({ since: 0, waiting: 7 });

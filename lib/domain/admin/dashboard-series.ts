@@ -67,12 +67,19 @@ export type WindowSummary = { seconds: number; intentsPerSec: number | null; lat
 
 /**
  * Rates and admission latency over a longer window (oldest → latest reading): steadier numbers for
- * the tiles than the one-second chart points, and a latency even when intents come rarely.
+ * the tiles than the one-second chart points, and a latency even when intents come rarely. With
+ * `latencySince: "start"` the latency covers the whole sale (the per-sale histogram counts from
+ * the start), including admissions before the oldest reading.
  */
-export function summarizeWindow(oldest: DashboardSnapshot | undefined, latest: DashboardSnapshot | undefined): WindowSummary | null {
+export function summarizeWindow(
+  oldest: DashboardSnapshot | undefined,
+  latest: DashboardSnapshot | undefined,
+  latencySince: "oldest" | "start" = "oldest",
+): WindowSummary | null {
   if (!oldest || !latest || latest.at <= oldest.at) return null;
-  const p50 = latencyQuantile(oldest.admissionLatency, latest.admissionLatency, 0.5);
-  const p95 = latencyQuantile(oldest.admissionLatency, latest.admissionLatency, 0.95);
+  const before = latencySince === "start" ? undefined : oldest.admissionLatency;
+  const p50 = latencyQuantile(before, latest.admissionLatency, 0.5);
+  const p95 = latencyQuantile(before, latest.admissionLatency, 0.95);
   return {
     seconds: Math.round((latest.at - oldest.at) / 1000),
     intentsPerSec: perSecond(latest.stats.admitted - oldest.stats.admitted, latest.at - oldest.at),

@@ -11,6 +11,7 @@ import { reconcileOpenSales } from "@/lib/domain/reconcile/reconcile-sale";
 import { BookingConsumer } from "./booking-consumer";
 import { startHoldExpiryWorker } from "./hold-expiry-worker";
 import { scheduleSweeps, startMaintenanceWorker } from "./maintenance-worker";
+import { startOutboxDrainer } from "./outbox-drainer";
 import { markRedisBuilt, watchForRedisReset } from "./redis-reset-watch";
 import { startMetricsServer } from "./metrics-server";
 import { startSaleScheduleWorker } from "./sale-schedule-worker";
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   const metricsServer = await startMetricsServer(config.WORKER_METRICS_PORT);
   const expiryWorker = startHoldExpiryWorker();
   const maintenanceWorker = await startMaintenanceWorker();
+  const drainer = startOutboxDrainer();
   const redisWatch = watchForRedisReset(async () => {
     await rebuildOpenSales();
     await scheduleSweeps();
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_TIMEOUT_MS).unref();
     redisWatch.stop();
     await consumer.stop();
+    await drainer.stop();
     await Promise.all([expiryWorker.close(), maintenanceWorker.close(), scheduleWorker.close()]);
     await closeBullQueues();
     metricsServer.close();

@@ -3,7 +3,20 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ChainableCommander, Redis } from "ioredis";
 
-export type ScriptName = "admit" | "unadmit" | "reserve" | "release-hold" | "confirm-hold" | "clear-outbox" | "adjust-stock" | "close-waitlist" | "draw-prequeue" | "publish-sale";
+export type ScriptName =
+  | "admit"
+  | "unadmit"
+  | "reserve"
+  | "release-hold"
+  | "confirm-hold"
+  | "clear-outbox"
+  | "adjust-stock"
+  | "close-waitlist"
+  | "draw-prequeue"
+  | "publish-sale"
+  | "rebuild-sale"
+  | "renew-lock"
+  | "release-lock";
 
 type LoadedScript = { source: string; sha: string };
 

@@ -1,0 +1,103 @@
+import { connectMongo } from "@/lib/db/connect";
+import { BOOKING_WRITE_CONCERN, Booking } from "@/lib/db/models/booking";
+import { logger } from "@/lib/log/logger";
+import { redis } from "@/lib/redis/client";
+import { saleKeys } from "@/lib/redis/keys";
+import { acquireLock, releaseLock, renewLock, type LockToken } from "@/lib/redis/lock";
+import { runScript } from "@/lib/redis/scripts";
+import type { BookingRecord } from "@/lib/domain/booking/booking-state";
+import { changesFor, documentFor } from "@/lib/domain/booking/booking-document";
+import { insertBookings, readOutbox, storedRanks } from "@/lib/domain/booking/booking-store";
+
+/** The sale's writer lease outlives a stalled drainer (or rebuilder) by this much; each round renews it. */
+export const WRITER_LEASE_MS = 10_000;
+/** Records written per round, and between two checks that the lease is still ours. */
+const ROUND_SIZE = 200;
+const WRITES_IN_FLIGHT = 16;
+const MAX_ROUNDS = 10;
+/**
+ * A booking the worker served is inserted by the worker (with its request's IP and user agent)
+ * before its message is acknowledged. One still missing after this long lost its message for good
+ * (dead-lettered): the drainer inserts it without them, so the outbox can empty.
+ */
+const MISSING_GRACE_MS = 60_000;
+
+export type DrainResult = { outcome: "drained" | "busy" | "lease_lost"; written: number; pending: number };
+
+/** First time this process saw an outbox record whose booking has no document yet. */
+const firstSeenMissing = new Map<string, number>();
+
+async function updateInBatches(saleId: string, records: BookingRecord[]): Promise<void> {
+  for (let start = 0; start < records.length; start += WRITES_IN_FLIGHT) {
+    await Promise.all(
+      records.slice(start, start + WRITES_IN_FLIGHT).map((record) =>
+        // The rank filter is a second guard (atomic on MongoDB); on FerretDB the single writer is what orders them.
+        Booking.updateOne({ _id: record.bookingId, rank: { $lt: record.rank } }, { $set: changesFor(saleId, record) }, { writeConcern: BOOKING_WRITE_CONCERN }),
+      ),
+    );
+  }
+}
+
+/** One round: writes up to ROUND_SIZE records, reads them back, clears those MongoDB now has. */
+async function drainRound(saleId: string, token: LockToken): Promise<{ written: number; cleared: number; pending: number } | null> {
+  const keys = saleKeys(saleId);
+  const pending = await readOutbox(saleId);
+  const records = pending.slice(0, ROUND_SIZE);
+  if (records.length === 0) return { written: 0, cleared: 0, pending: 0 };
+  if (!(await renewLock(keys.writer, token, WRITER_LEASE_MS))) return null;
+
+  const ids = records.map((record) => record.bookingId);
+  const before = await storedRanks(ids);
+  const now = Date.now();
+  const overdue: BookingRecord[] = [];
+  const behind: BookingRecord[] = [];
+  for (const record of records) {
+    const rank = before.get(record.bookingId);
+    if (rank !== undefined) {
+      firstSeenMissing.delete(record.bookingId);
+      if (rank < record.rank) behind.push(record);
+    } else {
+      const seen = firstSeenMissing.get(record.bookingId) ?? now;
+      firstSeenMissing.set(record.bookingId, seen);
+      if (now - seen >= MISSING_GRACE_MS) overdue.push(record);
+    }
+  }
+  if (overdue.length) logger.error({ saleId, bookings: overdue.map((r) => r.bookingId) }, "served bookings never inserted; inserting them without their request's details");
+  await insertBookings(overdue.map((record) => documentFor(saleId, record, undefined)));
+  await updateInBatches(saleId, behind);
+
+  const after = behind.length || overdue.length ? await storedRanks(ids) : before;
+  const stored = ids.flatMap((id) => (after.has(id) ? [id, after.get(id)!] : []));
+  const cleared = stored.length ? await runScript<number>(redis(), "clear-outbox", [keys.dirty, keys.writer], [token, ...stored]) : 0;
+  if (cleared < 0) return null;
+  for (let i = 0; i < stored.length; i += 2) firstSeenMissing.delete(String(stored[i]));
+  return { written: behind.length + overdue.length, cleared, pending: pending.length - cleared };
+}
+
+/**
+ * Writes a sale's outbox to MongoDB, the record of truth, as the sale's one writer: it holds the
+ * sale's writer lease (one process at a time, however many workers run), updates each booking
+ * whose stored rank is behind its record, reads the ranks back from the primary, and clears a
+ * record only once MongoDB's rank reached it. A record that changed meanwhile, or a write that did
+ * not land, stays for the next round, so MongoDB converges to what Redis decided.
+ * Returns "busy" when another process holds the lease (it drains the sale).
+ */
+export async function drainOutbox(saleId: string): Promise<DrainResult> {
+  const keys = saleKeys(saleId);
+  const token = await acquireLock(keys.writer, WRITER_LEASE_MS);
+  if (!token) return { outcome: "busy", written: 0, pending: -1 };
+  await connectMongo();
+  let written = 0;
+  try {
+    for (let round = 0; round < MAX_ROUNDS; round += 1) {
+      const result = await drainRound(saleId, token);
+      if (!result) return { outcome: "lease_lost", written, pending: -1 };
+      written += result.written;
+      // Done when empty, or when what is left waits for the worker's insert.
+      if (result.pending === 0 || (result.cleared === 0 && result.written === 0)) return { outcome: "drained", written, pending: result.pending };
+    }
+    return { outcome: "drained", written, pending: await redis().hlen(keys.dirty) };
+  } finally {
+    await releaseLock(keys.writer, token);
+  }
+}

@@ -16,11 +16,14 @@ export async function readOutbox(saleId: string, bookingIds?: string[]): Promise
   return bookingIds.flatMap((id, i) => (raws[i] ? [parseBookingRecord(id, raws[i])] : []));
 }
 
-/** The rank each booking has in MongoDB, read from the primary (absent: no document). */
+/**
+ * The rank each booking has in MongoDB, read from the primary (absent: no document). One lookup by
+ * `_id` each: FerretDB 1.x answers an `_id` equality from its index but scans the whole collection
+ * for `$in`, which grows with every sale.
+ */
 export async function storedRanks(bookingIds: string[]): Promise<Map<string, number>> {
-  if (bookingIds.length === 0) return new Map();
-  const docs = await Booking.find({ _id: { $in: bookingIds } }).select({ rank: 1 }).read("primary").lean();
-  return new Map(docs.map((doc) => [doc._id, doc.rank]));
+  const docs = await Promise.all(bookingIds.map((id) => Booking.findById(id).select({ rank: 1 }).read("primary").lean()));
+  return new Map(docs.flatMap((doc) => (doc ? [[doc._id, doc.rank] as const] : [])));
 }
 
 /**

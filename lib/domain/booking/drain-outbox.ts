@@ -27,15 +27,42 @@ export type DrainResult = { outcome: "drained" | "busy" | "lease_lost"; written:
 /** First time this process saw an outbox record whose booking has no document yet. */
 const firstSeenMissing = new Map<string, number>();
 
-async function updateInBatches(saleId: string, records: BookingRecord[]): Promise<void> {
+/**
+ * Updates each booking whose stored rank is behind its record. Returns the rank each booking has
+ * in MongoDB now: an update that changed the document reports it (the drainer is the document's
+ * only updater); every other booking (already there, or not inserted yet) is read back from the
+ * primary.
+ */
+async function writeRecords(saleId: string, records: BookingRecord[]): Promise<{ written: number; stored: Map<string, number> }> {
+  const landed: BookingRecord[] = [];
   for (let start = 0; start < records.length; start += WRITES_IN_FLIGHT) {
-    await Promise.all(
-      records.slice(start, start + WRITES_IN_FLIGHT).map((record) =>
-        // The rank filter is a second guard (atomic on MongoDB); on FerretDB the single writer is what orders them.
+    const batch = records.slice(start, start + WRITES_IN_FLIGHT);
+    const results = await Promise.all(
+      batch.map((record) =>
+        // The rank filter skips a booking already there (or not inserted yet) without a read first;
+        // it is atomic on MongoDB, and on FerretDB the single writer is what keeps the order.
         Booking.updateOne({ _id: record.bookingId, rank: { $lt: record.rank } }, { $set: changesFor(saleId, record) }, { writeConcern: BOOKING_WRITE_CONCERN }),
       ),
     );
+    results.forEach((result, i) => result.modifiedCount === 1 && landed.push(batch[i]!));
   }
+  const landedIds = new Set(landed.map((record) => record.bookingId));
+  const stored = await storedRanks(records.filter((record) => !landedIds.has(record.bookingId)).map((record) => record.bookingId));
+  for (const record of landed) stored.set(record.bookingId, record.rank);
+  return { written: landed.length, stored };
+}
+
+/** Bookings served but not inserted after the grace period: their message is gone for good. */
+function overdueMissing(records: BookingRecord[], stored: Map<string, number>, now: number): BookingRecord[] {
+  return records.filter((record) => {
+    if (stored.has(record.bookingId)) {
+      firstSeenMissing.delete(record.bookingId);
+      return false;
+    }
+    const seen = firstSeenMissing.get(record.bookingId) ?? now;
+    firstSeenMissing.set(record.bookingId, seen);
+    return now - seen >= MISSING_GRACE_MS;
+  });
 }
 
 /** One round: writes up to ROUND_SIZE records, reads them back, clears those MongoDB now has. */
@@ -47,31 +74,18 @@ async function drainRound(saleId: string, token: LockToken): Promise<{ written: 
   if (!(await renewLock(keys.writer, token, WRITER_LEASE_MS))) return null;
 
   const ids = records.map((record) => record.bookingId);
-  const before = await storedRanks(ids);
-  const now = Date.now();
-  const overdue: BookingRecord[] = [];
-  const behind: BookingRecord[] = [];
-  for (const record of records) {
-    const rank = before.get(record.bookingId);
-    if (rank !== undefined) {
-      firstSeenMissing.delete(record.bookingId);
-      if (rank < record.rank) behind.push(record);
-    } else {
-      const seen = firstSeenMissing.get(record.bookingId) ?? now;
-      firstSeenMissing.set(record.bookingId, seen);
-      if (now - seen >= MISSING_GRACE_MS) overdue.push(record);
-    }
+  const { written, stored } = await writeRecords(saleId, records);
+  const overdue = overdueMissing(records, stored, Date.now());
+  if (overdue.length) {
+    logger.error({ saleId, bookings: overdue.map((r) => r.bookingId) }, "served bookings never inserted; inserting them without their request's details");
+    await insertBookings(overdue.map((record) => documentFor(saleId, record, undefined)));
+    for (const [id, rank] of await storedRanks(overdue.map((record) => record.bookingId))) stored.set(id, rank);
   }
-  if (overdue.length) logger.error({ saleId, bookings: overdue.map((r) => r.bookingId) }, "served bookings never inserted; inserting them without their request's details");
-  await insertBookings(overdue.map((record) => documentFor(saleId, record, undefined)));
-  await updateInBatches(saleId, behind);
 
-  const after = behind.length || overdue.length ? await storedRanks(ids) : before;
-  const stored = ids.flatMap((id) => (after.has(id) ? [id, after.get(id)!] : []));
-  const cleared = stored.length ? await runScript<number>(redis(), "clear-outbox", [keys.dirty, keys.writer], [token, ...stored]) : 0;
+  const ranks = ids.flatMap((id) => (stored.has(id) ? [id, stored.get(id)!] : []));
+  const cleared = ranks.length ? await runScript<number>(redis(), "clear-outbox", [keys.dirty, keys.writer], [token, ...ranks]) : 0;
   if (cleared < 0) return null;
-  for (let i = 0; i < stored.length; i += 2) firstSeenMissing.delete(String(stored[i]));
-  return { written: behind.length + overdue.length, cleared, pending: pending.length - cleared };
+  return { written: written + overdue.length, cleared, pending: pending.length - cleared };
 }
 
 /**

@@ -9,6 +9,8 @@ import type { BookingRecord } from "@/lib/domain/booking/booking-state";
 import { changesFor, documentFor } from "@/lib/domain/booking/booking-document";
 import { insertBookings, readOutbox, storedRanks } from "@/lib/domain/booking/booking-store";
 
+const LEASE_POLL_MS = 50;
+
 /** The sale's writer lease outlives a stalled drainer (or rebuilder) by this much; each round renews it. */
 export const WRITER_LEASE_MS = 10_000;
 /** Records written per round, and between two checks that the lease is still ours. */
@@ -35,8 +37,13 @@ const firstSeenMissing = new Map<string, number>();
  */
 async function writeRecords(saleId: string, records: BookingRecord[]): Promise<{ written: number; stored: Map<string, number> }> {
   const landed: BookingRecord[] = [];
-  for (let start = 0; start < records.length; start += WRITES_IN_FLIGHT) {
-    const batch = records.slice(start, start + WRITES_IN_FLIGHT);
+  // In rank order, finals first: an item is released in MongoDB before the hold it went to is
+  // written, so MongoDB never shows more items taken than the stock, even mid-round.
+  const batches = [3, 2, 1].flatMap((rank) => {
+    const group = records.filter((record) => record.rank === rank);
+    return Array.from({ length: Math.ceil(group.length / WRITES_IN_FLIGHT) }, (_, i) => group.slice(i * WRITES_IN_FLIGHT, (i + 1) * WRITES_IN_FLIGHT));
+  });
+  for (const batch of batches) {
     const results = await Promise.all(
       batch.map((record) =>
         // The rank filter skips a booking already there (or not inserted yet) without a read first;
@@ -113,5 +120,17 @@ export async function drainOutbox(saleId: string): Promise<DrainResult> {
     return { outcome: "drained", written, pending: await redis().hlen(keys.dirty) };
   } finally {
     await releaseLock(keys.writer, token);
+  }
+}
+
+/**
+ * Drains the sale's outbox now, waiting for the lease if another process holds it (its round ends
+ * within the lease). For the worker before it inserts new holds: an item released before a hold
+ * was given must be released in MongoDB first.
+ */
+export async function drainOutboxNow(saleId: string): Promise<void> {
+  const deadline = Date.now() + 2 * WRITER_LEASE_MS;
+  while ((await drainOutbox(saleId)).outcome === "busy" && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, LEASE_POLL_MS));
   }
 }

@@ -13,6 +13,7 @@ import { BookingConsumer } from "./booking-consumer";
 import { startDashboardSampler } from "./dashboard-sampler";
 import { startHoldExpiryWorker } from "./hold-expiry-worker";
 import { scheduleSweeps, startMaintenanceWorker } from "./maintenance-worker";
+import { startOutboxDrainer } from "./outbox-drainer";
 import { markRedisBuilt, watchForRedisReset } from "./redis-reset-watch";
 import { startMetricsServer } from "./metrics-server";
 import { startSaleScheduleWorker } from "./sale-schedule-worker";
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const metricsServer = await startMetricsServer(config.WORKER_METRICS_HOST, config.WORKER_METRICS_PORT);
   const expiryWorker = startHoldExpiryWorker();
   const maintenanceWorker = await startMaintenanceWorker();
+  const drainer = startOutboxDrainer();
   const redisWatch = watchForRedisReset(async () => {
     await rebuildOpenSales();
     await scheduleSweeps();
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_TIMEOUT_MS).unref();
     redisWatch.stop();
     await consumer.stop();
+    await drainer.stop();
     await Promise.all([expiryWorker.close(), maintenanceWorker.close(), scheduleWorker.close()]);
     await closeBullQueues();
     metricsServer.close();

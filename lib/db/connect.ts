@@ -1,7 +1,7 @@
 import mongoose from "mongoose";
 import { env } from "@/lib/config/env";
 import { logger } from "@/lib/log/logger";
-import { Booking } from "@/lib/db/models/booking";
+import { ensureBookingIndexes } from "@/lib/db/models/booking";
 import { AuditEvent } from "@/lib/db/models/audit-event";
 import { Sale } from "@/lib/db/models/sale";
 import { SaleProgress } from "@/lib/db/models/sale-progress";
@@ -18,7 +18,7 @@ async function connectAndEnsureIndexes(): Promise<typeof mongoose> {
     maxPoolSize: env().MONGODB_MAX_POOL_SIZE,
     autoIndex: false,
   });
-  await Promise.all([User, Sale, SaleProgress, Booking, AuditEvent].map((model) => model.createIndexes()));
+  await Promise.all([...[User, Sale, SaleProgress, AuditEvent].map((model) => model.createIndexes()), ensureBookingIndexes()]);
   logger.debug("mongodb connected, indexes ensured");
   return connection;
 }

@@ -34,12 +34,17 @@ export function saleKeys(saleId: string) {
     void: `sale:${tag}:void`,
     /** Hash: counters by outcome (hold, waitlisted, sold_out, booked, expired, cancelled, rejected). */
     stats: `sale:${tag}:stats`,
-    /** Set: bookingIds changed in Redis whose MongoDB record is not yet written (outbox). */
+    /** Hash: bookingId → the MongoDB state it must reach, "status|userId|ticket|expiresAt|rank|at" (the outbox). */
     dirty: `sale:${tag}:dirty`,
     /** Hash: admissions by latency bucket bound ("0.001" … "+Inf") → count, summed over every web process. */
     admissionLatency: `sale:${tag}:admission-latency`,
     /** Hash: 10-second bucket start (ms) → JSON of the dashboard reading the worker took then (bounded). */
     history: `sale:${tag}:history`,
+    /**
+     * String: the lease of the one process that may update the sale's booking documents (the
+     * outbox drainer) or rebuild the sale from MongoDB (reconcile); its value is the holder's token.
+     */
+    writer: `sale:${tag}:writer`,
     /** Prefix of the per-hold hashes; a script builds `hold:{saleId}:<bookingId>` from it. */
     holdPrefix: `hold:${tag}:`,
   };
@@ -51,7 +56,10 @@ export function holdKey(saleId: string, bookingId: string): string {
   return `${saleKeys(saleId).holdPrefix}${bookingId}`;
 }
 
-/** Set of sale ids that have Redis state (for the sweeper and reconciliation). */
+/**
+ * Set of sale ids that have Redis state (for the sweeper, the outbox drainer and reconciliation); a
+ * sale leaves it once ended and settled. Global, outside every sale's slot: only single-key commands.
+ */
 export const ACTIVE_SALES_KEY = "sales:active";
 
 /** Set by the worker when it has (re)built Redis from MongoDB: gone means Redis came back empty. */

@@ -4,7 +4,21 @@ import path from "node:path";
 import type { ChainableCommander } from "ioredis";
 import type { RedisClient } from "@/lib/redis/client";
 
-export type ScriptName = "admit" | "unadmit" | "reserve" | "release-hold" | "confirm-hold" | "clear-outbox" | "adjust-stock" | "close-waitlist" | "draw-prequeue" | "publish-sale" | "claim-booking-queues";
+export type ScriptName =
+  | "admit"
+  | "unadmit"
+  | "reserve"
+  | "release-hold"
+  | "confirm-hold"
+  | "clear-outbox"
+  | "adjust-stock"
+  | "close-waitlist"
+  | "draw-prequeue"
+  | "publish-sale"
+  | "rebuild-sale"
+  | "renew-lock"
+  | "release-lock"
+  | "claim-booking-queues";
 
 type LoadedScript = { source: string; sha: string };
 

@@ -6,7 +6,7 @@ import { readSaleStats } from "@/lib/domain/inventory/read-sale-stats";
 import { redis } from "@/lib/redis/client";
 import { saleKeys } from "@/lib/redis/keys";
 import { callRoute, createLiveSale, postIntentAs, purgeBookingQueue, sessionCookie, startWorker, stopWorker, userIds, waitFor } from "./support/harness";
-import { mongoBookings, userStates } from "./support/sale-checks";
+import { mongoBookings, moveHoldExpiry, userStates } from "./support/sale-checks";
 
 // Redis here keeps nothing on disk. When it comes back empty mid-sale, the running worker must
 // rebuild it from MongoDB (DESIGN §5.5), and shoppers must hear the truth meanwhile.
@@ -43,7 +43,8 @@ describe("Redis comes back empty", () => {
 
   it("the running worker rebuilds it: holds kept, new intents served, and holds still expire to the waitlist", async () => {
     worker = await startWorker({ SWEEP_INTERVAL_MS: "500" });
-    const { saleId } = await createLiveSale({ stock: 3, holdSeconds: 8, waitlistMax: 5 });
+    // Holds that cannot run out before the rebuild, however busy the machine; expiry is driven below.
+    const { saleId } = await createLiveSale({ stock: 3, holdSeconds: 300, waitlistMax: 5 });
     const [first, second, third, fourth] = userIds("reset", 4);
     for (const [i, userId] of [first!, second!].entries()) expect((await postIntentAs(userId, saleId, { ip: `10.94.0.${i + 1}` })).status).toBe(202);
     await waitFor(async () => (await statusOf(saleId, second!)) === "hold", 30_000);
@@ -62,8 +63,9 @@ describe("Redis comes back empty", () => {
     await waitFor(async () => (await statusOf(saleId, fourth!)) === "waitlisted", 30_000);
     expect(await statusOf(saleId, third!)).toBe("hold");
 
-    // The first holds run out (their expiry jobs and the sweeper were lost with Redis, and rebuilt):
-    // the waitlisted user gets one, and the stock still adds up.
+    // The first hold falls due now: the sweeper (its schedule was lost with Redis, and rebuilt)
+    // expires it, the waitlisted user gets the item, and the stock still adds up.
+    await moveHoldExpiry(saleId, (await userStates(saleId)).get(first!)!.bookingId, Date.now());
     await waitFor(async () => (await statusOf(saleId, fourth!)) === "hold", 60_000);
     expect(await statusOf(saleId, first!)).toBe("expired");
     const stats = await readSaleStats(saleId);

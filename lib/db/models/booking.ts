@@ -40,9 +40,12 @@ const bookingSchema = new Schema(
 // Not unique: after Redis is lost and rebuilt, a ticket number may be handed out again; the
 // booking id, not the ticket, is a booking's identity.
 bookingSchema.index({ saleId: 1, ticket: 1 });
-bookingSchema.index({ activeKey: 1 }, { unique: true });
-// saleId first: bookings are sharded on it, and a unique index must include the shard key.
-bookingSchema.index({ saleId: 1, reference: 1 }, { unique: true });
+// Unique indexes must contain the shard key for bookings to be sharded on `saleId` (activeKey
+// starts with the sale id anyway, so the rule it backs is the same).
+bookingSchema.index({ saleId: 1, activeKey: 1 }, { unique: true });
+// References are unique by construction (a sale hands each ticket out once). Not a unique index:
+// should a ticket ever be handed out twice after a Redis loss, its booking must still be written.
+bookingSchema.index({ saleId: 1, reference: 1 });
 bookingSchema.index({ saleId: 1, status: 1 });
 bookingSchema.index({ userId: 1, createdAt: -1 });
 
@@ -56,3 +59,28 @@ export function activeKeyFor(booking: { saleId: string; userId: string; _id: str
 export type BookingDoc = InferSchemaType<typeof bookingSchema>;
 export const Booking =
   (mongoose.models.Booking as mongoose.Model<BookingDoc>) ?? mongoose.model<BookingDoc>("Booking", bookingSchema);
+
+/**
+ * Every booking write waits for a majority of a replica set (a standalone answers as before): the
+ * worker acknowledges a RabbitMQ message, and the drainer clears an outbox record, only once the
+ * write survives a failover. Reads that verify a write go to the primary for the same reason.
+ */
+export const BOOKING_WRITE_CONCERN = { w: "majority" } as const;
+
+/** The unique index on `activeKey` alone, from before it included the shard key. */
+const OLD_ACTIVE_KEY_INDEX = "activeKey_1";
+const INDEX_NOT_FOUND = 27;
+
+/**
+ * Moves a database from the old unique `activeKey` index to `{saleId, activeKey}`: the new one is
+ * created first (with the schema's other indexes), so the one-live-booking rule is never
+ * unguarded, then the old one is dropped. Idempotent, and safe when two processes start together:
+ * the second drop finds nothing to drop.
+ */
+export async function ensureBookingIndexes(): Promise<void> {
+  await Booking.createIndexes();
+  await Booking.collection.dropIndex(OLD_ACTIVE_KEY_INDEX).catch((error: unknown) => {
+    const { code, codeName } = error as { code?: number; codeName?: string };
+    if (code !== INDEX_NOT_FOUND && codeName !== "IndexNotFound") throw error;
+  });
+}

@@ -1,7 +1,8 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { logger } from "@/lib/log/logger";
 import { redis } from "@/lib/redis/client";
 import { ACTIVE_SALES_KEY, saleKeys } from "@/lib/redis/keys";
+import { acquireLock, releaseLock, renewLock } from "@/lib/redis/lock";
 import { runScript } from "@/lib/redis/scripts";
 import type { BookingRequest } from "@/lib/messaging/booking-request";
 import { publishSaleEvent } from "@/lib/realtime/sale-events";
@@ -80,8 +81,8 @@ export type DrawResult = { drawn: number; outcome: "drawn" | "not_open" | "busy"
  */
 export async function drawPrequeue(saleId: string, publish: Publish): Promise<DrawResult> {
   const keys = saleKeys(saleId);
-  const token = randomUUID();
-  if (!(await redis().set(keys.drawLock, token, "PX", LOCK_MS, "NX"))) return { drawn: 0, outcome: "busy" };
+  const token = await acquireLock(keys.drawLock, LOCK_MS);
+  if (!token) return { drawn: 0, outcome: "busy" };
   // The script decides whether the sale is open; with no users it only answers that, so a sweep
   // before the start does not read and shuffle the whole pre-queue for nothing.
   const draw = async (userIds: string[]) =>
@@ -96,11 +97,12 @@ export async function drawPrequeue(saleId: string, publish: Publish): Promise<Dr
       for (let start = 0; start < waiting.length; start += DRAW_BATCH) {
         if (!(await draw(waiting.slice(start, start + DRAW_BATCH)))) return { drawn, outcome: "not_open" };
         drawn += await publishDrawn(saleId, publish);
-        await redis().pexpire(keys.drawLock, LOCK_MS);
+        // Our lock ran out and another drawer took it: it carries on from here.
+        if (!(await renewLock(keys.drawLock, token, LOCK_MS))) return { drawn, outcome: "busy" };
       }
     }
   } finally {
-    if ((await redis().get(keys.drawLock)) === token) await redis().del(keys.drawLock);
+    await releaseLock(keys.drawLock, token);
     if (drawn > 0) logger.info({ saleId, drawn }, "pre-queue drawn");
   }
 }

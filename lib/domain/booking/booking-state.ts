@@ -9,7 +9,7 @@ export function parseUserEntry(raw: string | null | undefined): UserEntry | null
   return { status: status as UserEntry["status"], bookingId, ticket: Number(ticket), expiresAt: Number(expiresAt) };
 }
 
-/** The MongoDB state a booking must reach (an outbox record in Redis). */
+/** The MongoDB state a booking must reach (an outbox record in Redis), as Redis decided it. */
 export type BookingRecord = {
   bookingId: string;
   status: BookingStatus;
@@ -18,12 +18,12 @@ export type BookingRecord = {
   expiresAt: number;
   /** Orders a booking's transitions: waitlisted 1 < hold 2 < final 3. */
   rank: number;
-  /** The raw outbox value, to clear it only if unchanged. */
-  raw: string;
+  /** When Redis decided the transition (ms, Redis's clock); 0 in records written before it was kept. */
+  at: number;
 };
 
 export function parseBookingRecord(bookingId: string, raw: string): BookingRecord {
-  const [status, userId = "", ticket = "0", expiresAt = "0", rank = "0"] = raw.split("|");
+  const [status, userId = "", ticket = "0", expiresAt = "0", rank = "0", at = "0"] = raw.split("|");
   return {
     bookingId,
     status: status as BookingStatus,
@@ -31,7 +31,7 @@ export function parseBookingRecord(bookingId: string, raw: string): BookingRecor
     ticket: Number(ticket),
     expiresAt: Number(expiresAt),
     rank: Number(rank),
-    raw,
+    at: Number(at),
   };
 }
 

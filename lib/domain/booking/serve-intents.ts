@@ -5,10 +5,12 @@ import { saleKeys } from "@/lib/redis/keys";
 import { runScriptsPipelined } from "@/lib/redis/scripts";
 import { publishSaleEvent } from "@/lib/realtime/sale-events";
 import { parseUserEntry } from "@/lib/domain/booking/booking-state";
-import { syncBookingRecords, type BookingOrigin } from "@/lib/domain/booking/sync-booking-records";
+import type { BookingOrigin } from "@/lib/domain/booking/booking-document";
+import { insertBookingRecords } from "@/lib/domain/booking/insert-booking-records";
 import type { HoldEffects, HoldExpiry } from "@/lib/domain/holds/hold-effects";
 
-export type ServeOutcome = "hold" | "waitlisted" | "sold_out" | "rejected" | "done" | "stale" | "void" | "paused" | "unknown_sale";
+/** `unwritten`: served in Redis, but its booking is not in MongoDB yet (the message waits). */
+export type ServeOutcome = "hold" | "waitlisted" | "sold_out" | "rejected" | "done" | "stale" | "void" | "paused" | "unknown_sale" | "unwritten";
 
 /** Outcomes after which the message is finished with and can be acknowledged. */
 export const SETTLED_OUTCOMES: ReadonlySet<ServeOutcome> = new Set(["hold", "waitlisted", "sold_out", "rejected", "done", "stale", "void"]);
@@ -17,8 +19,9 @@ export type ServedIntent = { request: BookingRequest; outcome: ServeOutcome };
 
 /**
  * Serves a batch of admitted intents of one sale, in the given (ticket) order: one atomic reserve
- * step each, pipelined in a single round trip; then the bookings are written to MongoDB, the
- * hold expiries scheduled, and the users told. Every step is idempotent, so a batch that is
+ * step each, pipelined in a single round trip; then the new bookings are inserted in MongoDB, the
+ * hold expiries scheduled, and the users told. A booking MongoDB does not have yet comes back
+ * `unwritten`, so its message is not acknowledged. Every step is idempotent, so a batch that is
  * redelivered after a crash changes nothing twice.
  */
 export async function serveIntents(saleId: string, requests: BookingRequest[], effects: HoldEffects): Promise<ServedIntent[]> {
@@ -32,7 +35,6 @@ export async function serveIntents(saleId: string, requests: BookingRequest[], e
     })),
   );
 
-  const served = replies.map(([outcome], index) => ({ request: requests[index]!, outcome }));
   const origins = new Map<string, BookingOrigin>();
   const expiries: HoldExpiry[] = [];
   replies.forEach(([outcome, rawEntry], index) => {
@@ -44,7 +46,11 @@ export async function serveIntents(saleId: string, requests: BookingRequest[], e
     if (entry?.status === "hold") expiries.push({ saleId, bookingId: request.bookingId, expiresAt: entry.expiresAt });
   });
 
-  await syncBookingRecords(saleId, [...origins.keys()], origins);
+  const unwritten = await insertBookingRecords(saleId, origins);
+  const served = replies.map(([outcome], index): ServedIntent => {
+    const request = requests[index]!;
+    return { request, outcome: unwritten.has(request.bookingId) ? "unwritten" : outcome };
+  });
   if (expiries.length) await effects.scheduleExpiries(expiries);
   const settled = served.filter(({ outcome }) => SETTLED_OUTCOMES.has(outcome));
   if (settled.length) {

@@ -1,12 +1,13 @@
+import { connectMongo } from "@/lib/db/connect";
 import { Sale } from "@/lib/db/models/sale";
 import { DomainError } from "@/lib/errors/domain-error";
 import { redis } from "@/lib/redis/client";
 import { saleKeys } from "@/lib/redis/keys";
 import { runScript } from "@/lib/redis/scripts";
 import { publishSaleEvent } from "@/lib/realtime/sale-events";
-import { syncBookingRecords } from "@/lib/domain/booking/sync-booking-records";
+import { parseBookingRecord, parseUserEntry } from "@/lib/domain/booking/booking-state";
 import { parseBookingId } from "@/lib/domain/holds/booking-change";
-import { findOwnBooking, type BookingView } from "@/lib/domain/holds/booking-view";
+import { decidedBooking, type BookingView } from "@/lib/domain/holds/booking-view";
 import type { HoldEffects } from "@/lib/domain/holds/hold-effects";
 import { releaseHold } from "@/lib/domain/holds/release-hold";
 
@@ -19,12 +20,13 @@ function refuseSettled(status: BookingView["status"]): never {
 
 /**
  * Confirms the owner's hold before it expires. Repeating a successful confirm returns the same
- * booking; a confirm at or after expiresAt expires the hold instead (410).
+ * booking; a confirm at or after expiresAt expires the hold instead (410). The answer is what
+ * Redis decided; MongoDB follows through the outbox, drained by the sale's one writer.
  */
 export async function confirmHold(bookingId: string, userId: string, effects: HoldEffects): Promise<BookingView> {
   const { saleId } = parseBookingId(bookingId);
   const keys = saleKeys(saleId);
-  const [outcome, , soldOutNow, ...told] = await runScript<string[]>(
+  const [outcome, rawEntry, rawRecord, soldOutNow, ...told] = await runScript<string[]>(
     redis(),
     "confirm-hold",
     [keys.meta, keys.users, keys.inventory, keys.holds, keys.waitlist, keys.stats, keys.dirty],
@@ -37,12 +39,14 @@ export async function confirmHold(bookingId: string, userId: string, effects: Ho
   }
   if (outcome === "not_owner") throw new DomainError("not_found", "No such booking.");
 
-  // Whether this call booked it or an earlier one did, MongoDB must have the outcome before we answer.
-  await syncBookingRecords(saleId, [bookingId, ...told.map((member) => member.split("|")[0]!)]);
-  if (soldOutNow === "1") await Sale.updateOne({ _id: saleId, status: "live" }, { $set: { status: "sold_out" } });
+  if (soldOutNow === "1") {
+    await connectMongo();
+    await Sale.updateOne({ _id: saleId, status: "live" }, { $set: { status: "sold_out" } });
+  }
   if (outcome === "booked") await publishSaleEvent(saleId, [userId, ...told.map((member) => member.split("|")[1]!)]);
 
-  const current = await findOwnBooking(bookingId, userId);
+  const record = rawRecord ? parseBookingRecord(bookingId, rawRecord) : null;
+  const current = await decidedBooking(saleId, bookingId, userId, parseUserEntry(rawEntry), record);
   if (current.status !== "booked") refuseSettled(current.status);
   return current;
 }

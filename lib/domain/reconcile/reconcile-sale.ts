@@ -5,10 +5,26 @@ import { SaleProgress } from "@/lib/db/models/sale-progress";
 import { logger } from "@/lib/log/logger";
 import { redis } from "@/lib/redis/client";
 import { ACTIVE_SALES_KEY, saleKeys } from "@/lib/redis/keys";
+import { acquireLock, releaseLock, type LockToken } from "@/lib/redis/lock";
+import { runScript } from "@/lib/redis/scripts";
+import { WRITER_LEASE_MS } from "@/lib/domain/booking/drain-outbox";
 import type { HoldEffects } from "@/lib/domain/holds/hold-effects";
 
 export type ReconcileOptions = { force?: boolean; queuedTickets?: number };
 export type ReconcileResult = { saleId: string; rebuilt: boolean; holds: number; booked: number; waitlisted: number; available: number };
+
+const LEASE_POLL_MS = 50;
+
+/** Waits for the sale's writer lease: an outbox drainer holds it for one round at a time. */
+async function waitForWriterLease(key: string): Promise<LockToken | null> {
+  const deadline = Date.now() + 2 * WRITER_LEASE_MS;
+  while (Date.now() < deadline) {
+    const token = await acquireLock(key, WRITER_LEASE_MS);
+    if (token) return token;
+    await new Promise((resolve) => setTimeout(resolve, LEASE_POLL_MS));
+  }
+  return null;
+}
 
 /**
  * Rebuilds a sale's Redis state from MongoDB, the record of truth: settings, inventory
@@ -16,66 +32,78 @@ export type ReconcileResult = { saleId: string; rebuilt: boolean; holds: number;
  * user's state. Runs only when Redis has lost the sale (its meta key is gone) unless forced;
  * a forced rebuild must not race live traffic (stop web and worker first).
  *
+ * It holds the sale's writer lease meanwhile, the same one the outbox drainer holds while it
+ * writes MongoDB, so it never reads MongoDB in the middle of a drain round; and the rebuild script
+ * is fenced by the lease's token and re-checks that the sale is missing in the same atomic step,
+ * so a second rebuilder, one whose lease ran out, or one that lost the race with a live sale's
+ * publish writes nothing.
+ *
  * `queuedTickets` (messages still in RabbitMQ) lifts the ticket sequence above any ticket already
  * handed out, so new admissions queue behind them. The holds' expiry jobs are scheduled again
  * (BullMQ lives in Redis too); scheduling is idempotent by booking id.
  */
 export async function reconcileSale(saleId: string, effects: HoldEffects, options: ReconcileOptions = {}): Promise<ReconcileResult> {
   const keys = saleKeys(saleId);
-  const empty = { saleId, rebuilt: false, holds: 0, booked: 0, waitlisted: 0, available: 0 };
-  if (!options.force && (await redis().exists(keys.meta))) return empty;
+  const kept = { saleId, rebuilt: false, holds: 0, booked: 0, waitlisted: 0, available: 0 };
+  if (!options.force && (await redis().exists(keys.meta))) return kept;
 
-  await connectMongo();
-  const sale = await Sale.findById(saleId).lean();
-  if (!sale) return empty;
-  const bookings = await Booking.find({ saleId, status: { $in: ["hold", "waitlisted", "booked"] } }).sort({ ticket: 1 }).lean();
-  const last = await Booking.findOne({ saleId }).sort({ ticket: -1 }).select({ ticket: 1 }).lean();
-  const holds = bookings.filter((b) => b.status === "hold");
-  const booked = bookings.filter((b) => b.status === "booked");
-  const waitlisted = bookings.filter((b) => b.status === "waitlisted");
-  const available = Math.max(0, sale.stock - holds.length - booked.length);
-  const progress = await SaleProgress.findById(saleId).lean();
-  const maxTicket = Math.max(last?.ticket ?? 0, progress?.servedTicket ?? 0);
+  const token = await waitForWriterLease(keys.writer);
+  if (!token) {
+    logger.warn({ saleId }, "sale's writer lease stayed taken; rebuild left to its holder or the next try");
+    return kept;
+  }
+  try {
+    await connectMongo();
+    const sale = await Sale.findById(saleId).read("primary").lean();
+    if (!sale) return kept;
+    const bookings = await Booking.find({ saleId, status: { $in: ["hold", "waitlisted", "booked"] } }).sort({ ticket: 1 }).read("primary").lean();
+    const last = await Booking.findOne({ saleId }).sort({ ticket: -1 }).select({ ticket: 1 }).read("primary").lean();
+    const holds = bookings.filter((b) => b.status === "hold");
+    const booked = bookings.filter((b) => b.status === "booked");
+    const waitlisted = bookings.filter((b) => b.status === "waitlisted");
+    const available = Math.max(0, sale.stock - holds.length - booked.length);
+    const progress = await SaleProgress.findById(saleId).read("primary").lean();
+    const maxTicket = Math.max(last?.ticket ?? 0, progress?.servedTicket ?? 0);
+    const expiresAt = (hold: (typeof holds)[number]) => new Date(hold.holdExpiresAt ?? Date.now()).getTime();
 
-  // The active-sales set is in a slot of its own (Redis Cluster), so it joins before the sale's
-  // MULTI: an id without state is skipped by the sweepers; state without an id would never be swept.
-  await redis().sadd(ACTIVE_SALES_KEY, saleId);
-  const tx = redis().multi();
-  tx.del(keys.meta, keys.inventory, keys.users, keys.holds, keys.waitlist, keys.stats, keys.dirty);
-  tx.hset(keys.meta, {
-    status: sale.status,
-    stock: sale.stock,
-    holdMs: sale.holdSeconds * 1000,
-    waitlistMax: sale.waitlistMax,
-    startsAt: new Date(sale.startsAt).getTime(),
-    endsAt: new Date(sale.endsAt).getTime(),
-  });
-  tx.set(keys.inventory, available);
-  for (const hold of holds) {
-    const expiresAt = new Date(hold.holdExpiresAt ?? Date.now()).getTime();
-    tx.hset(`${keys.holdPrefix}${hold._id}`, { userId: hold.userId, ticket: hold.ticket, expiresAt });
-    tx.zadd(keys.holds, expiresAt, hold._id);
-    tx.hset(keys.users, hold.userId, `hold|${hold._id}|${hold.ticket}|${expiresAt}`);
-  }
-  for (const entry of waitlisted) {
-    tx.zadd(keys.waitlist, entry.ticket, `${entry._id}|${entry.userId}`);
-    tx.hset(keys.users, entry.userId, `waitlisted|${entry._id}|${entry.ticket}|0`);
-  }
-  for (const entry of booked) tx.hset(keys.users, entry.userId, `booked|${entry._id}|${entry.ticket}|0`);
-  tx.hset(keys.stats, "booked", booked.length);
-  // Keep the sequence monotonic: never below what Redis still has, MongoDB saw, or the queue holds.
-  const seq = Number((await redis().get(keys.seq)) ?? 0);
-  tx.set(keys.seq, Math.max(seq, maxTicket + (options.queuedTickets ?? 0)));
-  tx.set(keys.served, Math.max(Number((await redis().get(keys.served)) ?? 0), maxTicket));
-  await tx.exec();
-  if (holds.length) {
-    await effects.scheduleExpiries(
-      holds.map((hold) => ({ saleId, bookingId: hold._id, expiresAt: new Date(hold.holdExpiresAt ?? Date.now()).getTime() })),
+    // Every value a string: Lua's cjson would read a millisecond time as a float.
+    const state = {
+      meta: {
+        status: sale.status,
+        stock: String(sale.stock),
+        holdMs: String(sale.holdSeconds * 1000),
+        waitlistMax: String(sale.waitlistMax),
+        startsAt: String(new Date(sale.startsAt).getTime()),
+        endsAt: String(new Date(sale.endsAt).getTime()),
+        version: String(new Date(sale.updatedAt ?? Date.now()).getTime()),
+      },
+      available: String(available),
+      holds: holds.map((hold) => [hold._id, hold.userId, String(hold.ticket), String(expiresAt(hold))]),
+      waitlisted: waitlisted.map((entry) => [entry._id, entry.userId, String(entry.ticket)]),
+      booked: booked.map((entry) => [entry._id, entry.userId, String(entry.ticket)]),
+      seq: String(maxTicket + (options.queuedTickets ?? 0)),
+      served: String(maxTicket),
+    };
+    // The active-sales set is in a slot of its own (Redis Cluster), so it joins before the rebuild:
+    // an id without state is skipped by the sweepers; state without an id would never be swept.
+    await redis().sadd(ACTIVE_SALES_KEY, saleId);
+    const outcome = await runScript<string>(
+      redis(),
+      "rebuild-sale",
+      [keys.writer, keys.meta, keys.inventory, keys.users, keys.holds, keys.waitlist, keys.stats, keys.dirty, keys.seq, keys.served],
+      [token, options.force ? "1" : "0", keys.holdPrefix, JSON.stringify(state)],
     );
-  }
+    if (outcome !== "rebuilt") {
+      logger.info({ saleId, outcome }, "sale not rebuilt");
+      return kept;
+    }
+    if (holds.length) await effects.scheduleExpiries(holds.map((hold) => ({ saleId, bookingId: hold._id, expiresAt: expiresAt(hold) })));
 
-  logger.warn({ saleId, holds: holds.length, booked: booked.length, waitlisted: waitlisted.length, available }, "sale state rebuilt from MongoDB");
-  return { saleId, rebuilt: true, holds: holds.length, booked: booked.length, waitlisted: waitlisted.length, available };
+    logger.warn({ saleId, holds: holds.length, booked: booked.length, waitlisted: waitlisted.length, available }, "sale state rebuilt from MongoDB");
+    return { saleId, rebuilt: true, holds: holds.length, booked: booked.length, waitlisted: waitlisted.length, available };
+  } finally {
+    await releaseLock(keys.writer, token);
+  }
 }
 
 /** Reconciles every sale that is open (live, paused, sold out) in MongoDB. */

@@ -3,7 +3,6 @@ import { redis } from "@/lib/redis/client";
 import { saleKeys } from "@/lib/redis/keys";
 import { runScript } from "@/lib/redis/scripts";
 import { publishSaleEvent } from "@/lib/realtime/sale-events";
-import { syncBookingRecords } from "@/lib/domain/booking/sync-booking-records";
 import type { HoldEffects, HoldExpiry } from "@/lib/domain/holds/hold-effects";
 
 export type StockChange = {
@@ -56,7 +55,6 @@ export async function adjustSaleStock(saleId: string, fromStock: number, stock: 
 
   const changedIds = [...expiries.map((expiry) => expiry.bookingId), ...toldIds];
   if (changedIds.length) {
-    await syncBookingRecords(saleId, changedIds);
     if (expiries.length) await effects.scheduleExpiries(expiries);
     await publishSaleEvent(saleId, users);
   }

@@ -1,13 +1,13 @@
 -- Shared helpers, prepended to every script by lib/redis/scripts.ts.
 -- A user entry (sale users hash) is "status|bookingId|ticket|expiresAtMs".
--- An outbox record (sale dirty hash, field bookingId) is "status|userId|ticket|expiresAtMs|rank":
--- the MongoDB state a booking must reach. rank orders a booking's transitions
--- (waitlisted 1 < hold 2 < final 3) so an older write never overwrites a newer one.
+-- An outbox record (sale dirty hash, field bookingId) is "status|userId|ticket|expiresAtMs|rank|atMs":
+-- the MongoDB state a booking must reach, and when Redis decided it. rank orders a booking's
+-- transitions (waitlisted 1 < hold 2 < final 3): the record stays until MongoDB's rank reaches it.
 
 local function split(s)
   local out = {}
   for part in string.gmatch(s, '([^|]*)|?') do
-    if #out < 5 then out[#out + 1] = part end
+    if #out < 6 then out[#out + 1] = part end
   end
   return out
 end
@@ -22,7 +22,7 @@ local RANK = { waitlisted = 1, hold = 2, booked = 3, cancelled = 3, expired = 3,
 -- Records the user's new state and, for states MongoDB keeps, the outbox record.
 local function set_state(usersKey, dirtyKey, statsKey, userId, status, bookingId, ticket, expiresAt)
   redis.call('HSET', usersKey, userId, status .. '|' .. bookingId .. '|' .. ticket .. '|' .. expiresAt)
-  redis.call('HSET', dirtyKey, bookingId, status .. '|' .. userId .. '|' .. ticket .. '|' .. expiresAt .. '|' .. RANK[status])
+  redis.call('HSET', dirtyKey, bookingId, status .. '|' .. userId .. '|' .. ticket .. '|' .. expiresAt .. '|' .. RANK[status] .. '|' .. now_ms())
   redis.call('HINCRBY', statsKey, status, 1)
 end
 

@@ -2,13 +2,15 @@
 -- the expiry (or a cancel) wins only if it removes the hold first.
 -- KEYS: meta, users, inventory, holds, waitlist, stats, dirty
 -- ARGV: bookingId, userId, holdPrefix
--- Returns {outcome, entry, soldOut ('1' when this confirm sold the last item), told...};
--- outcome: booked | due | none | not_owner. told lists the waitlisted "bookingId|userId" told sold out.
+-- Returns {outcome, entry, record, soldOut ('1' when this confirm sold the last item), told...};
+-- outcome: booked | due | none | not_owner. record is the booking's outbox record ('' when MongoDB
+-- already has its state), so the caller answers from Redis's decision without waiting for MongoDB.
+-- told lists the waitlisted "bookingId|userId" told sold out.
 local bookingId, userId = ARGV[1], ARGV[2]
 local holdKey = ARGV[3] .. bookingId
 local hold = redis.call('HMGET', holdKey, 'userId', 'ticket', 'expiresAt')
 if not hold[1] then
-  return { 'none', redis.call('HGET', KEYS[2], userId) or '' }
+  return { 'none', redis.call('HGET', KEYS[2], userId) or '', redis.call('HGET', KEYS[7], bookingId) or '' }
 end
 if hold[1] ~= userId then return { 'not_owner', '' } end
 -- At or past expiresAt the hold can no longer be confirmed; the caller expires it now.
@@ -18,9 +20,9 @@ redis.call('DEL', holdKey)
 redis.call('ZREM', KEYS[4], bookingId)
 set_state(KEYS[2], KEYS[7], KEYS[6], userId, 'booked', bookingId, hold[2], hold[3])
 local entry = redis.call('HGET', KEYS[2], userId)
-local result = { 'booked', entry, '0' }
+local result = { 'booked', entry, redis.call('HGET', KEYS[7], bookingId), '0' }
 if is_sold_out(KEYS[3], KEYS[4]) then
-  result[3] = '1'
+  result[4] = '1'
   if redis.call('HGET', KEYS[1], 'status') == 'live' then redis.call('HSET', KEYS[1], 'status', 'sold_out') end
   for _, member in ipairs(close_waitlist(KEYS[5], KEYS[2], KEYS[7], KEYS[6])) do result[#result + 1] = member end
 end

@@ -1,7 +1,7 @@
 import { Booking } from "@/lib/db/models/booking";
 import { readSaleStats } from "@/lib/domain/inventory/read-sale-stats";
 import { redis } from "@/lib/redis/client";
-import { saleKeys } from "@/lib/redis/keys";
+import { holdKey, saleKeys } from "@/lib/redis/keys";
 import { parseUserEntry } from "@/lib/domain/booking/booking-state";
 import { waitFor } from "./harness";
 
@@ -30,4 +30,15 @@ export async function mongoBookings(saleId: string) {
 export async function stockAddsUp(saleId: string, stock: number) {
   const stats = await readSaleStats(saleId);
   return { stats, held: stats.holds + stats.booked, total: stats.available + stats.holds + stats.booked, stock };
+}
+
+/**
+ * Moves a live hold's expiry to `at` (ms), as if it had been given then, so a test drives expiry at
+ * the moment it chooses instead of sizing hold lengths to a busy machine's pace. Its delayed job
+ * stays at the old time; the sweeper, an expiry call or a confirm after `at` finds it due.
+ */
+export async function moveHoldExpiry(saleId: string, bookingId: string, at: number): Promise<void> {
+  const keys = saleKeys(saleId);
+  if (!(await redis().exists(holdKey(saleId, bookingId)))) return;
+  await redis().multi().hset(holdKey(saleId, bookingId), "expiresAt", at).zadd(keys.holds, at, bookingId).exec();
 }

@@ -1,0 +1,136 @@
+import { connectMongo } from "@/lib/db/connect";
+import { BOOKING_WRITE_CONCERN, Booking } from "@/lib/db/models/booking";
+import { logger } from "@/lib/log/logger";
+import { redis } from "@/lib/redis/client";
+import { saleKeys } from "@/lib/redis/keys";
+import { acquireLock, releaseLock, renewLock, type LockToken } from "@/lib/redis/lock";
+import { runScript } from "@/lib/redis/scripts";
+import type { BookingRecord } from "@/lib/domain/booking/booking-state";
+import { changesFor, documentFor } from "@/lib/domain/booking/booking-document";
+import { insertBookings, readOutbox, storedRanks } from "@/lib/domain/booking/booking-store";
+
+const LEASE_POLL_MS = 50;
+
+/** The sale's writer lease outlives a stalled drainer (or rebuilder) by this much; each round renews it. */
+export const WRITER_LEASE_MS = 10_000;
+/** Records written per round, and between two checks that the lease is still ours. */
+const ROUND_SIZE = 200;
+const WRITES_IN_FLIGHT = 16;
+const MAX_ROUNDS = 10;
+/**
+ * A booking the worker served is inserted by the worker (with its request's IP and user agent)
+ * before its message is acknowledged. One still missing after this long lost its message for good
+ * (dead-lettered): the drainer inserts it without them, so the outbox can empty.
+ */
+const MISSING_GRACE_MS = 60_000;
+
+export type DrainResult = { outcome: "drained" | "busy" | "lease_lost"; written: number; pending: number };
+
+/** First time this process saw an outbox record whose booking has no document yet. */
+const firstSeenMissing = new Map<string, number>();
+
+/**
+ * Updates each booking whose stored rank is behind its record. Returns the rank each booking has
+ * in MongoDB now: an update that changed the document reports it (the drainer is the document's
+ * only updater); every other booking (already there, or not inserted yet) is read back from the
+ * primary.
+ */
+async function writeRecords(saleId: string, records: BookingRecord[]): Promise<{ written: number; stored: Map<string, number> }> {
+  const landed: BookingRecord[] = [];
+  // In rank order, finals first: an item is released in MongoDB before the hold it went to is
+  // written, so MongoDB never shows more items taken than the stock, even mid-round.
+  const batches = [3, 2, 1].flatMap((rank) => {
+    const group = records.filter((record) => record.rank === rank);
+    return Array.from({ length: Math.ceil(group.length / WRITES_IN_FLIGHT) }, (_, i) => group.slice(i * WRITES_IN_FLIGHT, (i + 1) * WRITES_IN_FLIGHT));
+  });
+  for (const batch of batches) {
+    const results = await Promise.all(
+      batch.map((record) =>
+        // The rank filter skips a booking already there (or not inserted yet) without a read first;
+        // it is atomic on MongoDB, and on FerretDB the single writer is what keeps the order.
+        Booking.updateOne({ _id: record.bookingId, rank: { $lt: record.rank } }, { $set: changesFor(saleId, record) }, { writeConcern: BOOKING_WRITE_CONCERN }),
+      ),
+    );
+    results.forEach((result, i) => result.modifiedCount === 1 && landed.push(batch[i]!));
+  }
+  const landedIds = new Set(landed.map((record) => record.bookingId));
+  const stored = await storedRanks(records.filter((record) => !landedIds.has(record.bookingId)).map((record) => record.bookingId));
+  for (const record of landed) stored.set(record.bookingId, record.rank);
+  return { written: landed.length, stored };
+}
+
+/** Bookings served but not inserted after the grace period: their message is gone for good. */
+function overdueMissing(records: BookingRecord[], stored: Map<string, number>, now: number): BookingRecord[] {
+  return records.filter((record) => {
+    if (stored.has(record.bookingId)) {
+      firstSeenMissing.delete(record.bookingId);
+      return false;
+    }
+    const seen = firstSeenMissing.get(record.bookingId) ?? now;
+    firstSeenMissing.set(record.bookingId, seen);
+    return now - seen >= MISSING_GRACE_MS;
+  });
+}
+
+/** One round: writes up to ROUND_SIZE records, reads them back, clears those MongoDB now has. */
+async function drainRound(saleId: string, token: LockToken): Promise<{ written: number; cleared: number; pending: number } | null> {
+  const keys = saleKeys(saleId);
+  const pending = await readOutbox(saleId);
+  const records = pending.slice(0, ROUND_SIZE);
+  if (records.length === 0) return { written: 0, cleared: 0, pending: 0 };
+  if (!(await renewLock(keys.writer, token, WRITER_LEASE_MS))) return null;
+
+  const ids = records.map((record) => record.bookingId);
+  const { written, stored } = await writeRecords(saleId, records);
+  const overdue = overdueMissing(records, stored, Date.now());
+  if (overdue.length) {
+    logger.error({ saleId, bookings: overdue.map((r) => r.bookingId) }, "served bookings never inserted; inserting them without their request's details");
+    await insertBookings(overdue.map((record) => documentFor(saleId, record, undefined)));
+    for (const [id, rank] of await storedRanks(overdue.map((record) => record.bookingId))) stored.set(id, rank);
+  }
+
+  const ranks = ids.flatMap((id) => (stored.has(id) ? [id, stored.get(id)!] : []));
+  const cleared = ranks.length ? await runScript<number>(redis(), "clear-outbox", [keys.dirty, keys.writer], [token, ...ranks]) : 0;
+  if (cleared < 0) return null;
+  return { written: written + overdue.length, cleared, pending: pending.length - cleared };
+}
+
+/**
+ * Writes a sale's outbox to MongoDB, the record of truth, as the sale's one writer: it holds the
+ * sale's writer lease (one process at a time, however many workers run), updates each booking
+ * whose stored rank is behind its record, reads the ranks back from the primary, and clears a
+ * record only once MongoDB's rank reached it. A record that changed meanwhile, or a write that did
+ * not land, stays for the next round, so MongoDB converges to what Redis decided.
+ * Returns "busy" when another process holds the lease (it drains the sale).
+ */
+export async function drainOutbox(saleId: string): Promise<DrainResult> {
+  const keys = saleKeys(saleId);
+  const token = await acquireLock(keys.writer, WRITER_LEASE_MS);
+  if (!token) return { outcome: "busy", written: 0, pending: -1 };
+  await connectMongo();
+  let written = 0;
+  try {
+    for (let round = 0; round < MAX_ROUNDS; round += 1) {
+      const result = await drainRound(saleId, token);
+      if (!result) return { outcome: "lease_lost", written, pending: -1 };
+      written += result.written;
+      // Done when empty, or when what is left waits for the worker's insert.
+      if (result.pending === 0 || (result.cleared === 0 && result.written === 0)) return { outcome: "drained", written, pending: result.pending };
+    }
+    return { outcome: "drained", written, pending: await redis().hlen(keys.dirty) };
+  } finally {
+    await releaseLock(keys.writer, token);
+  }
+}
+
+/**
+ * Drains the sale's outbox now, waiting for the lease if another process holds it (its round ends
+ * within the lease). For the worker before it inserts new holds: an item released before a hold
+ * was given must be released in MongoDB first.
+ */
+export async function drainOutboxNow(saleId: string): Promise<void> {
+  const deadline = Date.now() + 2 * WRITER_LEASE_MS;
+  while ((await drainOutbox(saleId)).outcome === "busy" && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, LEASE_POLL_MS));
+  }
+}

@@ -1,0 +1,62 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { HandlerRequest } from "@/lib/http/handler-request";
+
+/**
+ * The custom server's side of a hot route: a node:http request as the small request type the route
+ * handlers read, without building an undici Request (a fifth of the admission path's web CPU went
+ * to that and its Response in Next's host). The signal aborts when the client goes away.
+ */
+export function toHandlerRequest(request: IncomingMessage, response: ServerResponse): HandlerRequest {
+  const controller = new AbortController();
+  response.once("close", () => controller.abort());
+  return {
+    headers: {
+      get(name) {
+        const value = request.headers[name.toLowerCase()];
+        return Array.isArray(value) ? value.join(", ") : (value ?? null);
+      },
+    },
+    async text() {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString("utf8");
+    },
+    signal: controller.signal,
+  };
+}
+
+/** Writes a route handler's Response to node:http, streaming its body (SSE) as it comes. */
+export async function sendResponse(response: Response, out: ServerResponse): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers["set-cookie"] = cookies;
+  out.writeHead(response.status, headers);
+  if (!response.body) {
+    out.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  out.once("close", () => void reader.cancel().catch(() => {}));
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done || out.destroyed) break;
+    if (!out.write(value)) await drained(out);
+  }
+  out.end();
+}
+
+/** Resolves when the socket can take more, or is gone (a closed socket never drains). */
+function drained(out: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off("drain", done);
+      out.off("close", done);
+      resolve();
+    };
+    out.on("drain", done);
+    out.on("close", done);
+  });
+}

@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { DomainError } from "@/lib/errors/domain-error";
 import { logger } from "@/lib/log/logger";
+import type { HandlerRequest } from "@/lib/http/handler-request";
 
 export function jsonError(code: string, message: string, status: number, headers?: HeadersInit): Response {
   return Response.json({ error: { code, message } }, { status, headers });
@@ -23,7 +24,7 @@ export function errorResponse(error: unknown): Response {
 }
 
 /** Reads a JSON body, answering 400 (not 500) when it is missing or malformed. */
-export async function readJson(request: Request): Promise<unknown> {
+export async function readJson(request: HandlerRequest): Promise<unknown> {
   const text = await request.text();
   if (!text) return {};
   try {

@@ -5,13 +5,8 @@ const SECURITY_HEADERS = JSON.parse(readFileSync(new URL("./lib/http/security-he
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // The Docker image runs Next's standalone server (the Dockerfile sets NEXT_OUTPUT); `npm start`
-  // and the e2e stack run `next start`, which standalone output does not support.
-  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
   // Server-only drivers stay as Node modules instead of being bundled.
-  // Lua scripts are read at run time; ship them with the standalone output.
-  outputFileTracingIncludes: { "/**": ["./lib/redis/scripts/*.lua"] },
   serverExternalPackages: ["mongoose", "ioredis", "amqplib", "bullmq", "pino", "prom-client"],
   // No other site may frame these pages (a hidden frame over "Confirm purchase" is clickjacking),
   // browsers must not second-guess content types, and URLs do not leak to other origins.

@@ -75,7 +75,7 @@ export async function runHotPath(options: BenchOptions, plan: { compareUsers: nu
   const tag = startedAt.getTime().toString(36);
   const logDir = path.join(ROOT, ".run", "bench", tag);
   const log = (message: string) => console.log(`bench  ${message}`);
-  process.once("SIGINT", () => void stopAll().finally(() => process.exit(130)));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopAll().finally(() => process.exit(130)));
   try {
     if (!options.redisUrl) await startRedis(options.redisPort, logDir);
     if (!options.mongoUrl) await startFerretDb(options.mongoPort, logDir);

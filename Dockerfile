@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# Images for docker-compose.yml: `web` (Next's standalone server) and `worker` (tsx on the sources).
+# Images for docker-compose.yml: `web` (server.ts: Next behind our node:http host) and `worker`
+# (tsx on the sources).
 #   docker build --target web -t flashsale-web .
 #   docker build --target worker -t flashsale-worker .
 
@@ -22,19 +23,20 @@ FROM deps AS build
 COPY . .
 # Nothing reads the secret during the build (env() is parsed on first use at run time); the
 # placeholder only keeps a stray early read from failing the build. It is not kept in any image.
-RUN NEXT_OUTPUT=standalone NEXTAUTH_SECRET=build-placeholder-never-used-at-runtime-0000 npm run build
+RUN NEXTAUTH_SECRET=build-placeholder-never-used-at-runtime-0000 npm run build
 
-# The web server: Next's standalone output (traced server files and node_modules) plus the static
-# assets, which standalone leaves out, and the Lua scripts read from disk at run time.
-FROM node:20-bookworm-slim AS web
-WORKDIR /app
+# The web server: server.ts run by tsx, as `npm start` runs it. It serves the hot routes (intent,
+# status, events, frontier) from the route files' sources itself and hands the rest to Next's
+# request handler over the production build, so it needs the sources (with tsconfig.json for the
+# `@/` paths), the build, next.config.mjs, the Lua scripts and node_modules: the build stage whole.
+# Next's standalone output cannot serve as a custom server's base (it has no sources and only the
+# traced modules). The build stage's placeholder secret was never written to any file.
+FROM build AS web
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 SERVICE_NAME=web
-COPY --from=build --chown=node:node /app/.next/standalone ./
-COPY --from=build --chown=node:node /app/.next/static ./.next/static
-COPY --from=build --chown=node:node /app/public ./public
-COPY --from=build --chown=node:node /app/lib/redis/scripts ./lib/redis/scripts
+# Next writes its fetch and image caches under .next/cache at run time.
+RUN chown -R node:node .next
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=6 \
   CMD node -e "fetch('http://127.0.0.1:3000/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-CMD ["node", "server.js"]
+CMD ["node_modules/.bin/tsx", "server.ts"]

@@ -38,7 +38,7 @@ function within<T>(what: string, seconds: number, step: Promise<T>): Promise<T> 
 }
 
 /** Builds .next if the sources are newer than the last build (shared lock with `npm start`). */
-function ensureBuild(): void {
+export function ensureBuild(): void {
   try {
     execFileSync(process.execPath, ["--input-type=module", "-e", 'await (await import("./scripts/lib/next-build.mjs")).buildIfStale();'], {
       cwd: ROOT,
@@ -51,7 +51,7 @@ function ensureBuild(): void {
 }
 
 /** Session cookies minted the way next-auth signs them (no database users needed). */
-async function mintCookies(userIds: string[]): Promise<string[]> {
+export async function mintCookies(userIds: string[]): Promise<string[]> {
   const secret = env().NEXTAUTH_SECRET;
   const cookies: string[] = [];
   for (let i = 0; i < userIds.length; i += 500) {
@@ -253,7 +253,7 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
     const profiles: Record<string, ProfileSummary> = {};
     for (const name of options.profile ? ["web", "engine", "worker"] : []) {
       const summary = summarizeProfile(profileDir(name)!);
-      if (summary) profiles[name === "web" ? "next start (web)" : name === "engine" ? "engine (bench process, admission only)" : "worker"] = summary;
+      if (summary) profiles[name === "web" ? "server.ts (web)" : name === "engine" ? "engine (bench process, admission only)" : "worker"] = summary;
     }
     const broker = brokerPeak.stats;
     notes.push(...unexpectedExits);

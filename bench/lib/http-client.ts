@@ -54,7 +54,9 @@ export type HttpUsers = {
   cookieOf: (user: number) => string;
   ipOf: (user: number) => string;
   /** Fetch and solve the sale's proof-of-work challenge before each intent, as browsers do (not against the bare baseline). */
-  solvesChallenges: boolean;
+  solvesChallenges?: boolean;
+  /** A proof solved beforehand from the challenge the page brought: the Buy is then one POST. */
+  proofOf?: (user: number) => string;
 };
 
 const refusalOf = (reply: Reply, json: Record<string, unknown>): Answer => ({ status: reply.status, code: errorCode(json) ?? `http_${reply.status}` });
@@ -65,6 +67,7 @@ export function createHttpUserClient(transport: HttpTransport, users: HttpUsers)
 
   /** The intent's body: `{proof}` for a freshly solved challenge, or the refusal of the challenge. */
   async function intentBody(user: number): Promise<{ body: string } | { refused: Answer }> {
+    if (users.proofOf) return { body: JSON.stringify({ proof: users.proofOf(user) }) };
     if (!users.solvesChallenges) return { body: "" };
     const reply = await transport.send("GET", `/api/sales/${users.saleId}/challenge`, headersOf(user));
     const json = parse(reply.body);

@@ -143,20 +143,25 @@ export function snapshotBuild(logDir: string): string {
     filter: (source) => !NOT_SERVED.has(path.relative(path.join(ROOT, ".next"), source)),
   });
   if (!existsSync(path.join(app, ".next", "BUILD_ID"))) throw new Error("the build in .next was incomplete (another build running?); run the benchmark again");
-  for (const name of ["package.json", "next.config.mjs"]) cpSync(path.join(ROOT, name), path.join(app, name));
-  for (const name of ["node_modules", "lib", "public"]) if (existsSync(path.join(ROOT, name))) symlinkSync(path.join(ROOT, name), path.join(app, name));
+  // server.ts and the hot routes' sources (app/, lib/, with tsconfig.json's `@/` paths) run under tsx.
+  for (const name of ["package.json", "next.config.mjs", "server.ts", "tsconfig.json"]) cpSync(path.join(ROOT, name), path.join(app, name));
+  for (const name of ["node_modules", "lib", "app", "public"]) if (existsSync(path.join(ROOT, name))) symlinkSync(path.join(ROOT, name), path.join(app, name));
   return app;
 }
 
-/** `next start` on a snapshot of the build (optionally under the V8 CPU profiler). */
-export async function startWeb(appDir: string, env: NodeJS.ProcessEnv, port: number, logDir: string, profileDir: string | null): Promise<Started> {
+/** The shipped host (`tsx server.ts`, as `npm start` and the Dockerfile run it), or plain `next start`. */
+export type WebHost = "server.ts" | "next start";
+
+/** A web server on a snapshot of the build (optionally under the V8 CPU profiler). */
+export async function startWeb(appDir: string, env: NodeJS.ProcessEnv, port: number, logDir: string, profileDir: string | null, host: WebHost = "server.ts", name = "web"): Promise<Started> {
   await assertPortFree(port, "bench web");
   const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-  const web = launch("web", process.execPath, [...profiling(profileDir), nextBin, "start", appDir, "-p", String(port), "-H", "127.0.0.1"], { ...env, SERVICE_NAME: "web", PORT: String(port) }, logDir, appDir);
+  const args = host === "server.ts" ? ["--import", "tsx", "server.ts"] : [nextBin, "start", appDir, "-p", String(port), "-H", "127.0.0.1"];
+  const web = launch(name, process.execPath, [...profiling(profileDir), ...args], { ...env, SERVICE_NAME: "web", PORT: String(port), HOSTNAME: "127.0.0.1" }, logDir, appDir);
   await waitFor(
     "web (GET /api/health)",
     async () => {
-      if (exited(web)) throw new Error(`next start exited; see ${web.log}`);
+      if (exited(web)) throw new Error(`${host} exited; see ${web.log}`);
       const response = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
       return response?.status === 200;
     },

@@ -1,5 +1,5 @@
 import type { Challenge } from "altcha-lib";
-import type { BookingStatusView } from "@/lib/domain/booking/status-view";
+import type { BookingStatusView, SaleFrontier } from "@/lib/domain/booking/status-view";
 
 /** A refusal from the booking API, as `{error: {code, message}}` plus what the headers said. */
 export type ApiRefusal = { status: number; code: string; message: string; retryAfterSeconds: number | null };
@@ -50,9 +50,25 @@ async function callApi<T>(url: string, init: RequestInit): Promise<ApiResult<T>>
 
 const json = { "Content-Type": "application/json" };
 
-/** A proof-of-work challenge for this user and sale, to solve before posting an intent. */
+/**
+ * A proof-of-work challenge for this user and sale, to solve before posting an intent. The status
+ * view carries one wherever Buy is open; this is for when it has expired.
+ */
 export function fetchChallenge(saleId: string): Promise<ApiResult<Challenge>> {
   return callApi(`/api/sales/${encodeURIComponent(saleId)}/challenge`, { method: "GET" });
+}
+
+/** A challenge must leave this long to solve and post before the server's expiry. */
+const CHALLENGE_MARGIN_MS = 30_000;
+
+/**
+ * The challenge for Buy: the one the status view brought (no request), unless it is missing or
+ * about to expire by the server's clock; then a fresh one from the challenge endpoint.
+ */
+export function challengeFor(saleId: string, view: BookingStatusView, clockOffsetMs: number, nowMs = Date.now()): Promise<ApiResult<Challenge>> {
+  const expiresAtMs = (view.challenge?.parameters.expiresAt ?? 0) * 1000;
+  if (view.challenge && expiresAtMs - (nowMs + clockOffsetMs) > CHALLENGE_MARGIN_MS) return Promise.resolve({ ok: true, data: view.challenge });
+  return fetchChallenge(saleId);
 }
 
 export function requestIntent(saleId: string, proof: string): Promise<ApiResult<IntentAccepted>> {
@@ -81,4 +97,9 @@ export function cancelBooking(bookingId: string): Promise<ApiResult<BookingRecor
 
 export function fetchBookingStatus(saleId: string): Promise<ApiResult<BookingStatusView>> {
   return callApi(`/api/sales/${encodeURIComponent(saleId)}/status`, { method: "GET" });
+}
+
+/** The sale's frontier, the same for every shopper: cacheable, so a CDN may answer it. */
+export function fetchFrontier(saleId: string): Promise<ApiResult<SaleFrontier>> {
+  return callApi(`/api/sales/${encodeURIComponent(saleId)}/frontier`, { method: "GET", cache: "default" });
 }

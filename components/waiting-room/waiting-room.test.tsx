@@ -1,9 +1,9 @@
 import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { BookingStatusView } from "@/lib/domain/booking/status-view";
+import type { BookingStatusView, SaleFrontier } from "@/lib/domain/booking/status-view";
 import { WaitingRoom } from "@/components/waiting-room/waiting-room";
-import { SALE_ID, viewOf } from "@/components/waiting-room/test-views";
+import { SALE_ID, summary, viewOf } from "@/components/waiting-room/test-views";
 import { pollDelayMs } from "@/components/waiting-room/use-booking-status";
 
 const router = vi.hoisted(() => ({ push: vi.fn(), replace: vi.fn(), refresh: vi.fn() }));
@@ -47,6 +47,10 @@ class FakeEventSource {
     this.dispatch(new MessageEvent("status", { data: JSON.stringify(view) }));
   }
 
+  sendFrontier(frontier: SaleFrontier) {
+    this.dispatch(new MessageEvent("frontier", { data: JSON.stringify(frontier) }));
+  }
+
   fail() {
     this.dispatch(new Event("error"));
   }
@@ -75,6 +79,12 @@ function reply(method: string, url: string, ...answers: Reply[]) {
 const STATUS_URL = `/api/sales/${SALE_ID}/status`;
 const CHALLENGE_URL = `/api/sales/${SALE_ID}/challenge`;
 const INTENTS_URL = `/api/sales/${SALE_ID}/intents`;
+const FRONTIER_URL = `/api/sales/${SALE_ID}/frontier`;
+const frontierAt = (served: number, second: number): SaleFrontier => ({
+  ...summary({ serverTime: `2030-01-01T12:00:0${second}.000Z` }),
+  served,
+  drainRate: 2,
+});
 const CHALLENGE = { parameters: { algorithm: "SHA-256", nonce: "ab", salt: "cd", cost: 1, keyLength: 32, keyPrefix: "00" }, signature: "ef" };
 
 function renderRoom(initialView: BookingStatusView = viewOf("none")) {
@@ -131,6 +141,18 @@ describe("WaitingRoom buttons", () => {
     expect(JSON.parse(String(init.body))).toEqual({ proof: "solved-proof" });
     expect(await within(room).findByRole("heading", { name: "You’re number 4 in line" })).toBeInTheDocument();
     expect(room).toHaveAttribute("data-state", "queued");
+  });
+
+  it("Buy now with a challenge in the view solves it and posts at once: one request", async () => {
+    const fresh = { ...CHALLENGE, parameters: { ...CHALLENGE.parameters, expiresAt: Date.parse("2030-01-01T12:03:00.000Z") / 1000 } };
+    reply("POST", INTENTS_URL, { status: 202, body: { ticket: 5, position: 4, bookingId: "b-5", statusUrl: STATUS_URL } });
+    const room = renderRoom(viewOf("none", { challenge: fresh }));
+
+    await userEvent.click(within(room).getByRole("button", { name: "Buy now" }));
+
+    expect(solver.solveProof).toHaveBeenCalledWith(fresh);
+    expect(callsTo("GET", CHALLENGE_URL)).toHaveLength(0);
+    expect(callsTo("POST", INTENTS_URL)).toHaveLength(1);
   });
 
   it("says it is checking the browser, with Buy now busy, while the challenge is solved", async () => {
@@ -358,6 +380,40 @@ describe("WaitingRoom live updates", () => {
     expect(screen.getByTestId("stock-breakdown")).toHaveTextContent("Held items come back if they aren’t confirmed in time.");
   });
 
+  it("computes the queued position from the sale's frontier, without asking for its own status", () => {
+    const room = renderRoom(viewOf("queued", { ticket: 42, position: 7 }));
+    const stream = FakeEventSource.latest();
+    stream.open();
+    stream.sendFrontier(frontierAt(40, 1));
+    expect(within(room).getByRole("heading", { name: "You’re number 2 in line" })).toBeInTheDocument();
+    stream.sendFrontier(frontierAt(41, 2));
+    expect(within(room).getByRole("heading", { name: "You’re next in line" })).toBeInTheDocument();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it("without a stream, a queued page polls the cacheable frontier, and its status only once the frontier reached its ticket", async () => {
+    vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout", "setInterval", "clearInterval"] });
+    vi.setSystemTime(Date.parse("2030-01-01T12:00:00.000Z"));
+    reply("GET", FRONTIER_URL, { status: 200, body: frontierAt(40, 1) }, { status: 200, body: frontierAt(42, 3) });
+    reply("GET", STATUS_URL, { status: 200, body: viewOf("hold", { serverTime: "2030-01-01T12:00:04.000Z", expiresAt: "2030-01-01T12:05:00.000Z" }) });
+    const room = renderRoom(viewOf("queued", { ticket: 42, position: 7 }));
+
+    FakeEventSource.latest().fail();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1000);
+    });
+    expect(callsTo("GET", FRONTIER_URL)).toHaveLength(1);
+    expect(callsTo("GET", STATUS_URL)).toHaveLength(0);
+    expect(within(room).getByRole("heading", { name: "You’re number 2 in line" })).toBeInTheDocument();
+
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1000);
+    });
+    expect(callsTo("GET", FRONTIER_URL)).toHaveLength(2);
+    expect(callsTo("GET", STATUS_URL)).toHaveLength(1);
+    expect(room).toHaveAttribute("data-state", "hold");
+  });
+
   it("ignores a view older than the one shown (a slow reply overtaken by an event)", () => {
     const room = renderRoom(viewOf("hold", { serverTime: "2030-01-01T12:00:05.000Z" }));
     FakeEventSource.latest().sendStatus(viewOf("queued", { serverTime: "2030-01-01T12:00:01.000Z" }));
@@ -382,7 +438,7 @@ describe("WaitingRoom live updates", () => {
       { status: 503, body: { error: { code: "unavailable", message: "down" } } },
       { status: 200, body: viewOf("hold", { serverTime: "2030-01-01T12:00:03.000Z", expiresAt: "2030-01-01T12:05:00.000Z" }) },
     );
-    const room = renderRoom(viewOf("queued"));
+    const room = renderRoom(viewOf("waitlisted"));
 
     FakeEventSource.latest().fail();
     expect(FakeEventSource.latest().isClosed).toBe(true);
@@ -523,7 +579,7 @@ describe("WaitingRoom turn alert", () => {
 });
 
 describe("pollDelayMs", () => {
-  it("doubles from 1 s and never exceeds 15 s", () => {
-    expect([0, 1, 2, 3, 4, 5, 10].map(pollDelayMs)).toEqual([1000, 2000, 4000, 8000, 15_000, 15_000, 15_000]);
+  it("doubles from 1 s and never exceeds 60 s: at most two uncacheable requests a minute", () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 10].map(pollDelayMs)).toEqual([1000, 2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000]);
   });
 });

@@ -7,8 +7,8 @@ import type { PublicSale } from "@/lib/domain/catalog/public-sale";
 import { StockMeter } from "@/components/sales/stock-meter";
 import {
   cancelBooking,
+  challengeFor,
   confirmBooking,
-  fetchChallenge,
   requestIntent,
   type ApiRefusal,
   type ApiResult,
@@ -95,10 +95,10 @@ export function WaitingRoom({ sale, initialView, signInUrl }: WaitingRoomProps) 
     setNotice({ tone: ALREADY_IN.has(refusal.code) ? "info" : "error", message: refusal.message, retryAt });
   }
 
-  // Buy is two steps: prove this is a browser doing some work (a challenge solved in Web Workers,
-  // shown as "Checking your browser…"), then post the intent with that proof.
+  // Buy is two steps: prove this is a browser doing some work (the view's challenge solved in Web
+  // Workers, shown as "Checking your browser…"), then post the intent with that proof.
   async function requestIntentWithProof(): Promise<ApiResult<IntentAccepted>> {
-    const challenge = await fetchChallenge(sale.id);
+    const challenge = await challengeFor(sale.id, view, clockOffsetMs);
     if (!challenge.ok) return challenge;
     const proof = await solveProof(challenge.data).catch((error: unknown) => {
       console.error("solving the proof-of-work challenge failed", error);

@@ -32,6 +32,7 @@ export const API_ROUTES: Readonly<Record<string, readonly HttpMethod[]>> = {
   "/api/metrics": ["GET"],
   "/api/sales/[saleId]/challenge": ["GET"],
   "/api/sales/[saleId]/events": ["GET"],
+  "/api/sales/[saleId]/frontier": ["GET"],
   "/api/sales/[saleId]/intents": ["POST"],
   "/api/sales/[saleId]/status": ["GET"],
   "/api/users": ["POST"],

@@ -7,6 +7,7 @@ import { readBody } from "@/lib/http/read-body";
 export type RequestIdSource = { headers: Pick<Headers, "get"> };
 
 export const requestIdOf = (request: RequestIdSource) => request.headers.get("x-request-id") ?? undefined;
+import type { HandlerRequest } from "@/lib/http/handler-request";
 
 export function jsonError(code: string, message: string, status: number, headers?: HeadersInit): Response {
   return Response.json({ error: { code, message } }, { status, headers });
@@ -37,7 +38,7 @@ export function errorResponse(error: unknown, request: RequestIdSource): Respons
 const isJson = (type: string) => type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
 
 /** Reads a JSON body (capped, see readBody): 400 when it is malformed, 413 when too large, 415 when not JSON. */
-export async function readJson(request: Request): Promise<unknown> {
+export async function readJson(request: HandlerRequest): Promise<unknown> {
   const text = await readBody(request, isJson, "JSON (Content-Type: application/json)");
   if (!text) return {};
   try {

@@ -1,4 +1,5 @@
 import { DomainError } from "@/lib/errors/domain-error";
+import type { HandlerRequest } from "@/lib/http/handler-request";
 
 /** The largest body an API route reads. Every body the API takes is a few hundred bytes. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -17,7 +18,7 @@ export const mediaType = (contentType: string | null) => (contentType ?? "").spl
  * reset the connection before the 413 is sent). A non-empty body of a media type the route does
  * not take is a 415; bytes that are not UTF-8 are a 400.
  */
-export async function readBody(request: Request, accepts: (mediaType: string) => boolean, acceptedNames: string): Promise<string> {
+export async function readBody(request: Pick<HandlerRequest, "headers" | "body">, accepts: (mediaType: string) => boolean, acceptedNames: string): Promise<string> {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   if (!request.body) return "";
   const reader = request.body.getReader();

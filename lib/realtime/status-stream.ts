@@ -1,75 +1,102 @@
 import { getBookingStatus } from "@/lib/domain/booking/get-booking-status";
-import { subscribeSaleEvents } from "@/lib/realtime/sale-events";
+import { applyFrontier, frontierReached, type BookingStatusView } from "@/lib/domain/booking/status-view";
+import { FRONTIER_TICK_MS, joinSaleRoom, lastFrontier } from "@/lib/realtime/sale-room";
 import { logger } from "@/lib/log/logger";
 
-const HEARTBEAT_MS = 15_000;
-/** Queued users' positions move with every served batch; re-read at most this often for them. */
-const FRONTIER_REFRESH_MS = 1_000;
-/** A safety poll in case a pub/sub message was missed (e.g. during a Redis reconnect). */
-const SAFETY_POLL_MS = 5_000;
+const encoder = new TextEncoder();
+const UNAVAILABLE = encoder.encode(`event: error\ndata: ${JSON.stringify({ error: { code: "unavailable", message: "Status temporarily unavailable." } })}\n\n`);
+
+/** A view's identity for "did it change": serverTime moves on every read and each challenge is new. */
+function stateKey(view: BookingStatusView): string {
+  return JSON.stringify({ ...view, serverTime: null, challenge: null });
+}
 
 /**
- * A Server-Sent Events stream of one user's status in one sale: sent at once, then whenever a
- * sale event names the user, when the queue frontier moves (throttled), and on a safety poll.
+ * A Server-Sent Events stream of one user's status in one sale. It starts with `initial`, then:
+ * - `frontier` events, the sale's shared frontier (read once per process per tick and encoded once
+ *   for every stream): the page computes a queued position from its own ticket;
+ * - `status` events, the user's own view, read only when it can have changed: a sale event named
+ *   the user, or the frontier reached their ticket (and once just after opening). Nothing is read
+ *   for them while they wait.
  */
-export function statusStream(saleId: string, userId: string, signal: AbortSignal): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let cleanup = () => {};
+export function statusStream(saleId: string, userId: string, initial: BookingStatusView, signal: AbortSignal): ReadableStream<Uint8Array> {
+  let stop = () => {};
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      let last = "";
-      let lastRefresh = 0;
-      let pending: Promise<void> | null = null;
+      let view = initial;
+      let lastKey = stateKey(initial);
+      let reading = false;
+      let readAgain = false;
       let closed = false;
 
-      const send = (chunk: string) => {
-        if (!closed) controller.enqueue(encoder.encode(chunk));
+      const send = (chunk: Uint8Array) => {
+        if (!closed) controller.enqueue(chunk);
       };
-      const refresh = () => {
-        if (closed || pending) return;
-        lastRefresh = Date.now();
-        pending = getBookingStatus(saleId, userId)
-          .then((view) => {
-            // serverTime changes on every read; only a change of state is worth a message.
-            const key = JSON.stringify({ ...view, serverTime: null });
-            if (key !== last) {
-              last = key;
-              send(`event: status\ndata: ${JSON.stringify(view)}\n\n`);
+      const read = () => {
+        if (closed) return;
+        // An event during a read may postdate what the read saw: read once more after it.
+        if (reading) {
+          readAgain = true;
+          return;
+        }
+        reading = true;
+        getBookingStatus(saleId, userId)
+          .then((next) => {
+            view = next;
+            const key = stateKey(next);
+            if (key !== lastKey) {
+              lastKey = key;
+              send(encoder.encode(`event: status\ndata: ${JSON.stringify(next)}\n\n`));
             }
           })
           .catch((error: unknown) => {
-            logger.warn({ err: error, saleId }, "status stream refresh failed");
-            send(`event: error\ndata: ${JSON.stringify({ error: { code: "unavailable", message: "Status temporarily unavailable." } })}\n\n`);
+            logger.warn({ err: error, saleId }, "status stream read failed");
+            send(UNAVAILABLE);
           })
           .finally(() => {
-            pending = null;
+            reading = false;
+            if (readAgain) {
+              readAgain = false;
+              read();
+            }
           });
       };
 
-      const unsubscribe = subscribeSaleEvents(saleId, (event) => {
-        if (event.users.includes(userId)) refresh();
-        else if (event.served !== undefined && Date.now() - lastRefresh >= FRONTIER_REFRESH_MS) refresh();
+      const leaveRoom = joinSaleRoom(saleId, {
+        userId,
+        onFrontier(frontier, chunk) {
+          send(chunk);
+          view = applyFrontier(view, frontier);
+          if (frontierReached(view, frontier)) read();
+        },
+        onUserEvent: read,
+        onHeartbeat: send,
       });
-      const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
-      const poll = setInterval(refresh, SAFETY_POLL_MS);
-      cleanup = () => {
+      // An event between the route's read and this join (or before a new room's subscription is
+      // confirmed) would be missed: read once more when both are surely in place.
+      const catchUp = setTimeout(read, FRONTIER_TICK_MS);
+      const close = () => {
         if (closed) return;
         closed = true;
-        unsubscribe();
-        clearInterval(heartbeat);
-        clearInterval(poll);
+        clearTimeout(catchUp);
+        leaveRoom();
         try {
           controller.close();
         } catch {
           // already closed by the client
         }
       };
-      signal.addEventListener("abort", cleanup);
-      send("retry: 3000\n\n");
-      refresh();
+      stop = close;
+      signal.addEventListener("abort", close, { once: true });
+      send(encoder.encode(`retry: 3000\n\nevent: status\ndata: ${JSON.stringify(initial)}\n\n`));
+      const frontier = lastFrontier(saleId);
+      if (frontier) {
+        send(encoder.encode(`event: frontier\ndata: ${JSON.stringify(frontier)}\n\n`));
+        if (frontierReached(view, frontier)) read();
+      }
     },
     cancel() {
-      cleanup();
+      stop();
     },
   });
 }

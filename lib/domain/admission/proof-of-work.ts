@@ -1,6 +1,6 @@
 import { hkdfSync } from "node:crypto";
-import { createChallenge, randomInt, verifySolution, type Challenge, type Payload } from "altcha-lib";
-import { deriveKey } from "altcha-lib/algorithms/sha";
+import { randomInt } from "node:crypto";
+import type { Challenge, Payload } from "altcha-lib";
 import { z } from "zod";
 import { env } from "@/lib/config/env";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -8,6 +8,7 @@ import { redis } from "@/lib/redis/client";
 import { saleKeys, usedProofKey } from "@/lib/redis/keys";
 import { consumeRateLimit } from "@/lib/domain/admission/rate-limit";
 import { unknownSaleRefusal } from "@/lib/domain/admission/unknown-sale-refusal";
+import { createSha256Challenge, verifySha256Solution } from "@/lib/domain/admission/proof-of-work-crypto";
 
 /** Whose intent a challenge is for: a proof is only good for this user on this sale. */
 export type ProofSubject = { userId: string; saleId: string };
@@ -21,10 +22,8 @@ export type ProofSettings = {
   hmacKeySignatureSecret: string;
 };
 
-// Iterated SHA-256 with one round: every browser's WebCrypto has it, and the work is the
-// number of counters tried, so POW_MAX_NUMBER alone sets the price (like altcha v1's maxNumber).
-const ALGORITHM = "SHA-256";
-const COST = 1;
+// Iterated SHA-256 with one round (proof-of-work-crypto.ts): every browser's WebCrypto has it,
+// and the work is the number of counters tried, so POW_MAX_NUMBER alone sets the price.
 const CHALLENGE_TTL_SECONDS = 180;
 
 const CHALLENGE_HELP = "Get a challenge from GET /api/sales/:saleId/challenge, solve it, and send the solution.";
@@ -53,17 +52,15 @@ function settingsFromEnv(): ProofSettings {
  * A signed challenge bound to the user and the sale. Deterministic mode: the server picks the
  * answer and signs the key it derives, so checking a proof is one HMAC, never the work itself.
  */
-export function createProofChallenge(subject: ProofSubject, settings = settingsFromEnv(), nowMs = Date.now()): Promise<Challenge> {
-  return createChallenge({
-    algorithm: ALGORITHM,
-    cost: COST,
-    counter: randomInt(settings.maxNumber),
-    deriveKey,
-    data: { userId: subject.userId, saleId: subject.saleId },
-    expiresAt: new Date(nowMs + settings.ttlSeconds * 1000),
-    hmacSignatureSecret: settings.hmacSignatureSecret,
-    hmacKeySignatureSecret: settings.hmacKeySignatureSecret,
-  });
+export function createProofChallenge(subject: ProofSubject, settings = settingsFromEnv(), nowMs = Date.now()): Challenge {
+  return createSha256Challenge(
+    {
+      counter: randomInt(1, settings.maxNumber + 1),
+      expiresAtSeconds: Math.floor((nowMs + settings.ttlSeconds * 1000) / 1000),
+      data: { userId: subject.userId, saleId: subject.saleId },
+    },
+    settings,
+  );
 }
 
 /** GET challenge: rate limited like intents, and only for a sale the shop knows. */
@@ -121,15 +118,9 @@ const refuse = (message: string) => new DomainError("proof_invalid", `${message}
  * answer, and that it was issued to this user for this sale. Returns the challenge's signature
  * (its id) and when it expires. Throws 403 `proof_invalid` otherwise.
  */
-export async function checkProof(proof: string, subject: ProofSubject, settings = settingsFromEnv()): Promise<{ id: string; expiresAtMs: number }> {
+export function checkProof(proof: string, subject: ProofSubject, settings = settingsFromEnv()): { id: string; expiresAtMs: number } {
   const { challenge, solution } = decodeProof(proof);
-  const result = await verifySolution({
-    challenge,
-    solution,
-    deriveKey,
-    hmacSignatureSecret: settings.hmacSignatureSecret,
-    hmacKeySignatureSecret: settings.hmacKeySignatureSecret,
-  });
+  const result = verifySha256Solution(challenge, solution, settings);
   const { data, expiresAt, keySignature } = challenge.parameters;
   if (result.expired) throw refuse("This proof of work has expired.");
   // Every challenge we issue has an expiry and a signed answer; one without them is not ours.
@@ -146,7 +137,7 @@ export async function checkProof(proof: string, subject: ProofSubject, settings 
  * solve once and queue many times.
  */
 export async function verifyProof(input: ProofSubject & { body: unknown }, nowMs = Date.now()): Promise<void> {
-  const { id, expiresAtMs } = await checkProof(readProof(input.body), input);
+  const { id, expiresAtMs } = checkProof(readProof(input.body), input);
   const spent = await redis().set(usedProofKey(id), "1", "PX", Math.max(1000, expiresAtMs - nowMs + 1000), "NX");
   if (spent !== "OK") throw refuse("This proof of work was already used.");
 }

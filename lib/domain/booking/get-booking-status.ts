@@ -3,10 +3,31 @@ import { saleKeys } from "@/lib/redis/keys";
 import { DomainError } from "@/lib/errors/domain-error";
 import { bookingReference } from "@/lib/domain/booking/booking-reference";
 import { parseUserEntry } from "@/lib/domain/booking/booking-state";
-import type { BookingStatusView, SaleStatusSummary } from "@/lib/domain/booking/status-view";
+import { queuedPosition, type BookingStatusView } from "@/lib/domain/booking/status-view";
+import { summarizeSale } from "@/lib/domain/booking/read-sale-frontier";
+import { createProofChallenge } from "@/lib/domain/admission/proof-of-work";
+
+/** States in which the waiting room offers Buy, while the sale is open for it. */
+const BUYABLE = new Set(["none", "expired", "cancelled"]);
+const OPEN_FOR_BUY = new Set(["live", "scheduled"]);
+
+/**
+ * Where Buy is open, the view carries a proof-of-work challenge for this user and sale (stateless
+ * and signed, so no read or write), and Buy is one request: solve, then POST the intent.
+ */
+function withChallenge(view: BookingStatusView, userId: string): BookingStatusView {
+  const buyable = BUYABLE.has(view.state) || (view.state === "rejected" && view.canRetry === true);
+  if (!buyable || !OPEN_FOR_BUY.has(view.saleStatus)) return view;
+  return { ...view, challenge: createProofChallenge({ userId, saleId: view.saleId }) };
+}
+
+/** What the signed-in user sees in a sale's waiting room, with a challenge where Buy is open. */
+export async function getBookingStatus(saleId: string, userId: string): Promise<BookingStatusView> {
+  return withChallenge(await readBookingStatus(saleId, userId), userId);
+}
 
 /** What the signed-in user sees in a sale's waiting room, computed from Redis in one round trip. */
-export async function getBookingStatus(saleId: string, userId: string): Promise<BookingStatusView> {
+async function readBookingStatus(saleId: string, userId: string): Promise<BookingStatusView> {
   const keys = saleKeys(saleId);
   const replies = await redis()
     .multi()
@@ -23,16 +44,7 @@ export async function getBookingStatus(saleId: string, userId: string): Promise<
   const [status, holdMs, startsAt] = value<(string | null)[]>(0);
   const drainRate = value<string | null>(1);
   if (!status) throw new DomainError("not_found", "This sale does not exist or is not open yet.");
-  const stockLeft = Number(value<string | null>(2) ?? 0);
-  const holds = value<number>(3);
-  const [seconds, micros] = value<[string, string]>(6);
-  const summary: SaleStatusSummary = {
-    saleId,
-    saleStatus: status === "live" && stockLeft <= 0 && holds === 0 ? "sold_out" : status,
-    stockLeft,
-    holds,
-    serverTime: new Date(Number(seconds) * 1000 + Math.floor(Number(micros) / 1000)).toISOString(),
-  };
+  const summary = summarizeSale(saleId, status, Number(value<string | null>(2) ?? 0), value<number>(3), value<[string, string]>(6));
 
   const entry = parseUserEntry(value<string | null>(4));
   if (!entry) return { ...summary, state: "none" };
@@ -47,10 +59,7 @@ export async function getBookingStatus(saleId: string, userId: string): Promise<
       if (ticket < served) {
         return { ...summary, state: "rejected", reason: "Your request did not reach the queue. Please press Buy now again.", canRetry: true };
       }
-      const position = Math.max(ticket - served, 1);
-      const rate = Number(drainRate ?? 0);
-      const estimatedWaitSeconds = rate > 0 ? Math.ceil(position / rate) : null;
-      return { ...summary, state: "queued", bookingId, ticket, position, estimatedWaitSeconds };
+      return { ...summary, state: "queued", bookingId, ticket, ...queuedPosition(ticket, served, drainRate === null ? null : Number(drainRate)) };
     }
     case "hold":
       return {

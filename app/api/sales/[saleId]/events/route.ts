@@ -1,17 +1,17 @@
-// GET /api/sales/:saleId/events — Server-Sent Events with the signed-in user's status
-import type { NextRequest } from "next/server";
+// GET /api/sales/:saleId/events — Server-Sent Events with the signed-in user's status and the sale's frontier
 import { requireUser } from "@/lib/auth/current-user";
 import { getBookingStatus } from "@/lib/domain/booking/get-booking-status";
 import { errorResponse } from "@/lib/http/error-response";
+import type { HandlerRequest, SaleRouteContext } from "@/lib/http/handler-request";
 import { statusStream } from "@/lib/realtime/status-stream";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest, { params }: { params: Promise<{ saleId: string }> }) {
+export async function GET(request: HandlerRequest, { params }: SaleRouteContext) {
   try {
     const [{ saleId }, user] = await Promise.all([params, requireUser(request)]);
-    await getBookingStatus(saleId, user.id); // an unknown sale is a 404 before the stream opens
-    return new Response(statusStream(saleId, user.id, request.signal), {
+    const initial = await getBookingStatus(saleId, user.id); // an unknown sale is a 404 before the stream opens
+    return new Response(statusStream(saleId, user.id, initial, request.signal), {
       headers: { "Content-Type": "text/event-stream", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" },
     });
   } catch (error) {

@@ -1,15 +1,15 @@
 // POST /api/sales/:saleId/intents — join the sale's queue with a solved challenge (202 with ticket and position)
-import type { NextRequest } from "next/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { admitIntent } from "@/lib/domain/admission/admit-intent";
 import { verifyProof } from "@/lib/domain/admission/proof-of-work";
 import { errorResponse, readJson } from "@/lib/http/error-response";
 import { clientInfo } from "@/lib/http/client-info";
+import type { HandlerRequest, SaleRouteContext } from "@/lib/http/handler-request";
 import { publishBookingRequest } from "@/lib/messaging/publish-booking-request";
 import { metrics } from "@/lib/metrics/registry";
 import { recordAdmissionLatency } from "@/lib/domain/admin/record-admission-latency";
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ saleId: string }> }) {
+export async function POST(request: HandlerRequest, { params }: SaleRouteContext) {
   const stopTimer = metrics().admissionSeconds.startTimer();
   const startedAt = performance.now();
   try {

@@ -1,0 +1,115 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { disconnectMongo } from "@/lib/db/connect";
+import { closeRabbitPublisher } from "@/lib/messaging/rabbit";
+import { closeRedis } from "@/lib/redis/client";
+import { ensureBuild } from "./benchmark";
+import { compareHosts, type HostMeasure } from "./host-comparison";
+import type { BenchOptions } from "./options";
+import { round } from "./proc-stats";
+import { deleteBenchQueue, resetBenchQueue } from "./queue";
+import { machineInfo } from "./report";
+import { clearBenchDatabase } from "./sale";
+import { ROOT, sleep, snapshotBuild, startFerretDb, startRedis, startWeb, stopAll } from "./stack";
+import { measureWaiting, type WaitingMeasure } from "./waiting";
+
+const MILLION = 1_000_000;
+/** Streams one web process is given in the extrapolation: a core's worth of headroom, 1.5 GB of them. */
+const PROCESS_MEMORY_BYTES = 1.5 * 1024 ** 3;
+const PROCESS_CORES = 0.7;
+/** Commands in one frontier read (MULTI, HGET, GET, ZCARD, GET, GET, TIME, EXEC). */
+const FRONTIER_READ_COMMANDS = 8;
+
+function extrapolate(waiting: WaitingMeasure) {
+  const cpuPerStream = waiting.webCpuCoresDuringDrain / Math.max(1, waiting.streamsOpened);
+  const perProcess = Math.floor(Math.min(PROCESS_MEMORY_BYTES / Math.max(1, waiting.rssBytesPerStream), cpuPerStream > 0 ? PROCESS_CORES / cpuPerStream : Infinity));
+  const processes = Math.ceil(MILLION / Math.max(1, perProcess));
+  return {
+    streamsPerProcess: perProcess,
+    webProcesses: processes,
+    webMemoryGb: round((MILLION * waiting.rssBytesPerStream) / 1024 ** 3, 1),
+    webCores: round(cpuPerStream * MILLION, 1),
+    redisOpsPerSecond: processes * FRONTIER_READ_COMMANDS,
+  };
+}
+
+function markdown(result: { startedAt: string; command: string; machine: ReturnType<typeof machineInfo>; hosts: HostMeasure[]; waiting: WaitingMeasure; million: ReturnType<typeof extrapolate> }): string {
+  const [custom, plain, engine] = result.hosts;
+  const row = (m: HostMeasure) =>
+    `| ${m.host} | ${m.admitted.toLocaleString()} | ${m.cpuSeconds} | **${m.admittedPerCpuSecond.toLocaleString()}** | ${m.cpuMsPerAdmission} | ${m.latencyMs.p50} / ${m.latencyMs.p99} | ${JSON.stringify(m.answers)} |`;
+  const w = result.waiting;
+  return [
+    `# Hot path — ${result.startedAt}`,
+    "",
+    `\`${result.command}\` on ${result.machine.cpus} × ${result.machine.model}, load average ${result.machine.loadAverageAtStart.map((n) => n.toFixed(1)).join(" / ")} at the start.`,
+    "",
+    "## Admissions per CPU-second of the admitting process (one run, 200 in flight)",
+    "",
+    "| host | admitted | CPU s | admissions / CPU-s | CPU ms / admission | latency p50 / p99 ms | answers |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...result.hosts.map(row),
+    "",
+    `server.ts ÷ next start: ${round(custom!.admittedPerCpuSecond / Math.max(1, plain!.admittedPerCpuSecond), 2)}×; server.ts ÷ engine: ${round(custom!.admittedPerCpuSecond / Math.max(1, engine!.admittedPerCpuSecond), 2)}.`,
+    "",
+    `## ${w.streams.toLocaleString()} shoppers waiting on SSE streams while a line of ${w.drainWithout.tickets.toLocaleString()} drains`,
+    "",
+    "| | value |",
+    "| --- | --- |",
+    `| streams opened | ${w.streamsOpened.toLocaleString()} |`,
+    `| web RSS per stream | ${(w.rssBytesPerStream / 1024).toFixed(1)} KB |`,
+    `| web CPU while the line moved | ${w.webCpuCoresDuringDrain} cores |`,
+    `| Redis commands/s the waiting cost | ${w.redisCommandsPerSecondForWaiting.toLocaleString()} (with ${w.drainWith.redisCommandsPerSecond.toLocaleString()}, without ${w.drainWithout.redisCommandsPerSecond.toLocaleString()}) |`,
+    `| reads of a waiting shopper's own status | ${w.userStatusReadsWhileWaiting} |`,
+    `| frontier updates received, delay p50 / p99 | ${w.frontierEvents.toLocaleString()}, ${w.updateDelayMs.p50} / ${w.updateDelayMs.p99} ms |`,
+    `| worker drain, without / with streams | ${w.drainWithout.ticketsPerSecond.toLocaleString()} / ${w.drainWith.ticketsPerSecond.toLocaleString()} tickets/s (**${w.drainRatio}×**) |`,
+    "",
+    "## 1,000,000 waiting shoppers, extrapolated",
+    "",
+    `${result.million.webProcesses.toLocaleString()} web processes of ${result.million.streamsPerProcess.toLocaleString()} streams (1.5 GB, 0.7 core each), ${result.million.webMemoryGb} GB of web memory, ${result.million.webCores} cores while the line moves, ${result.million.redisOpsPerSecond.toLocaleString()} Redis commands/s (one frontier read per process per second; no per-shopper reads).`,
+    "",
+  ].join("\n");
+}
+
+export async function runHotPath(options: BenchOptions, plan: { compareUsers: number; waiting: number; line: number }): Promise<void> {
+  const startedAt = new Date();
+  const tag = startedAt.getTime().toString(36);
+  const logDir = path.join(ROOT, ".run", "bench", tag);
+  const log = (message: string) => console.log(`bench  ${message}`);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopAll().finally(() => process.exit(130)));
+  try {
+    if (!options.redisUrl) await startRedis(options.redisPort, logDir);
+    if (!options.mongoUrl) await startFerretDb(options.mongoPort, logDir);
+    await clearBenchDatabase();
+    await resetBenchQueue();
+    ensureBuild();
+    const appDir = snapshotBuild(logDir);
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };
+    const machine = machineInfo();
+
+    log(`hosts: ${plan.compareUsers.toLocaleString()} intents each on server.ts, next start and the engine`);
+    const hosts = await compareHosts({ appDir, env, logDir, tag, users: plan.compareUsers, concurrency: options.concurrency, usersPerIp: options.usersPerIp }, options.webPort + 2);
+    for (const m of hosts) log(`${m.host}: ${m.admittedPerCpuSecond} admissions per CPU-s, p99 ${m.latencyMs.p99} ms`);
+    // The host runs had no worker: their queued intents are not part of the waiting scenario.
+    await resetBenchQueue();
+
+    log(`waiting: ${plan.waiting.toLocaleString()} streams behind a line of ${plan.line.toLocaleString()}`);
+    const web = await startWeb(appDir, env, options.webPort, logDir, null, "server.ts", "web-waiting");
+    await sleep(1000);
+    const waiting = await measureWaiting({ env, logDir, tag, webPid: web.pid, webPort: options.webPort, workerMetricsPort: options.workerMetricsPort }, plan.waiting, plan.line);
+    const million = extrapolate(waiting);
+    const result = { startedAt: startedAt.toISOString(), command: `npm run bench:hot-path -- ${process.argv.slice(2).join(" ")}`.trim(), machine, hosts, waiting, million };
+    const dir = path.resolve(ROOT, options.out);
+    mkdirSync(dir, { recursive: true });
+    const base = path.join(dir, `hot-path-${startedAt.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15)}`);
+    writeFileSync(`${base}.json`, JSON.stringify(result, null, 2));
+    writeFileSync(`${base}.md`, markdown(result));
+    console.log(markdown(result));
+    log(`results: ${path.relative(ROOT, base)}.md (+ .json)`);
+  } finally {
+    await deleteBenchQueue().catch(() => {});
+    await Promise.race([Promise.allSettled([closeRabbitPublisher(), closeRedis(), disconnectMongo()]), sleep(5000)]);
+    await stopAll();
+    rmSync(path.join(logDir, "app"), { recursive: true, force: true });
+    rmSync(path.join(logDir, "ferretdb"), { recursive: true, force: true });
+  }
+}

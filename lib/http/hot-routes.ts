@@ -1,0 +1,34 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { HandlerRequest, SaleRouteContext } from "@/lib/http/handler-request";
+import { sendResponse, toHandlerRequest } from "@/lib/http/node-adapter";
+import { errorResponse } from "@/lib/http/error-response";
+import SECURITY_HEADERS from "@/lib/http/security-headers.json";
+
+export type SaleRouteHandler = (request: HandlerRequest, context: SaleRouteContext) => Promise<Response>;
+
+/** Route handlers the server calls itself, by `"<METHOD> <action>"` of `/api/sales/:saleId/<action>`. */
+export type HotRoutes = Record<string, SaleRouteHandler>;
+
+const SALE_ROUTE = /^\/api\/sales\/([^/?]+)\/([a-z]+)\/?(?:\?.*)?$/;
+
+/** The hot route a request is for, with its sale id, or null for everything Next serves. */
+export function findHotRoute(routes: HotRoutes, method: string | undefined, url: string): { handler: SaleRouteHandler; saleId: string } | null {
+  const match = SALE_ROUTE.exec(url);
+  const handler = match && routes[`${method} ${match[2]}`];
+  // The URL was checked for malformed encoding before this.
+  return handler ? { handler, saleId: decodeURIComponent(match[1]!) } : null;
+}
+
+/** Calls the route file's handler with node:http's request adapted, and writes its Response. */
+export async function serveHotRoute(route: { handler: SaleRouteHandler; saleId: string }, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const adapted = toHandlerRequest(request, response);
+  let answer: Response;
+  try {
+    answer = await route.handler(adapted, { params: Promise.resolve({ saleId: route.saleId }) });
+  } catch (error) {
+    answer = errorResponse(error, adapted);
+  }
+  // Every response carries them (next.config.mjs sets the same for what Next serves).
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+  await sendResponse(answer, response).catch(() => response.destroy());
+}

@@ -30,7 +30,10 @@ export function refuseAtHost(request: IncomingMessage, response: ServerResponse)
  * JSON 400 with a request id instead of Node's bare one. The connection is closed after it.
  */
 export function answerUnparsableRequest(error: Error & { code?: string }, socket: Duplex): void {
-  if (!socket.writable || error.code === "ECONNRESET") {
+  // Only as the connection's first answer (as Node's own default does): after an early refusal
+  // (413/415, Connection: close) the unread rest of that body is parsed as a request and fails
+  // here, and a second answer on that socket would break the client's reading of the first.
+  if (!socket.writable || error.code === "ECONNRESET" || (socket as Duplex & { bytesWritten?: number }).bytesWritten) {
     socket.destroy();
     return;
   }

@@ -9,7 +9,7 @@ export async function connectRabbit(name: string): Promise<ChannelModel> {
   return connection;
 }
 
-type Publisher = { connection: ChannelModel; channel: ConfirmChannel; declared: Set<string>; returned: Set<string> };
+type Publisher = { connection: ChannelModel; channel: ConfirmChannel; declared: Map<string, Promise<void>>; returned: Set<string> };
 const globalForRabbit = globalThis as unknown as { flashSalePublisher?: Promise<Publisher> };
 
 async function openPublisher(): Promise<Publisher> {
@@ -27,7 +27,7 @@ async function openPublisher(): Promise<Publisher> {
   connection.on("close", forget);
   channel.on("close", forget);
   channel.on("error", (error: Error) => logger.warn({ err: error }, "rabbitmq channel error"));
-  return { connection, channel, declared: new Set(), returned };
+  return { connection, channel, declared: new Map(), returned };
 }
 
 function publisher(): Promise<Publisher> {
@@ -44,11 +44,16 @@ function publisher(): Promise<Publisher> {
  */
 export async function publishConfirmed(saleId: string, body: Buffer, messageId: string): Promise<void> {
   const { channel, declared, returned } = await publisher();
-  if (!declared.has(saleId)) {
-    await assertBookingQueue(channel, saleId);
-    await registerBookingQueue(saleId);
-    declared.add(saleId);
+  // One declaration per sale and process, shared by every publish waiting for it: a stampede's
+  // first publishes each declaring the queue would queue hundreds of RPCs on the channel, and the
+  // tickets behind them would reach the worker seconds late (past its gap wait, so passed over).
+  let declaration = declared.get(saleId);
+  if (!declaration) {
+    declaration = assertBookingQueue(channel, saleId).then(() => registerBookingQueue(saleId));
+    declared.set(saleId, declaration);
+    declaration.catch(() => declared.delete(saleId));
   }
+  await declaration;
   const queue = bookingQueueName(saleId);
   await new Promise<void>((resolve, reject) => {
     const ok = channel.sendToQueue(

@@ -4,7 +4,7 @@
  * data, and the integration and e2e suites can run at the same time without meeting.
  */
 
-import { testClusterNodes } from "./test-cluster.mjs";
+import { testClusterNodes } from "./test-cluster-ports.mjs";
 
 type Config = Record<string, string | undefined>;
 

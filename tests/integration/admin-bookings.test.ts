@@ -15,6 +15,7 @@ import { saleEffects } from "@/lib/messaging/sale-schedule";
 import { redis } from "@/lib/redis/client";
 import { BLOCKED_IPS_KEY, BLOCKED_USERS_KEY } from "@/lib/redis/keys";
 import { callRoute, postIntentAs, purgeBookingQueue, sessionCookie } from "./support/harness";
+import { drainOutboxNow } from "@/lib/domain/booking/drain-outbox";
 import { callRaw, draftSale, MARKETER, readStreamUntil } from "./admin-support";
 
 const SHARED_IP = "192.0.2.10";
@@ -45,6 +46,8 @@ beforeAll(async () => {
   }
   await serveIntents(saleId, requests, holdEffects);
   await confirmHold(requests[0]!.bookingId, users[0]!.id, holdEffects);
+  // MongoDB follows through the sale's one writer, the outbox drainer (no worker runs here).
+  await drainOutboxNow(saleId);
 });
 
 afterAll(async () => {

@@ -16,6 +16,7 @@ import { redis } from "@/lib/redis/client";
 import { saleKeys } from "@/lib/redis/keys";
 import { callRoute, mapLimit, sessionCookie, userIds } from "./support/harness";
 import { userStates } from "./support/sale-checks";
+import { drainOutboxNow } from "@/lib/domain/booking/drain-outbox";
 import { draftSale, MARKETER } from "./admin-support";
 
 async function liveSale(stock: number, waitlistMax = 0): Promise<string> {
@@ -118,6 +119,8 @@ describe("changing the stock of a live sale", () => {
     expect(promoted.status).toBe("hold");
     expect(await stockLedger(id)).toEqual({ mongoStock: 3, redisStock: 3, taken: 2, available: 1 });
     expect(await redis().zcard(saleKeys(id).waitlist)).toBe(0);
+    // MongoDB follows through the sale's one writer, the outbox drainer (no worker runs here).
+    await drainOutboxNow(id);
     expect((await Booking.findById(promoted.bookingId).lean())!.status).toBe("hold");
     expect(await bullQueue(HOLD_EXPIRY_QUEUE).getJob(promoted.bookingId)).toBeTruthy();
   });

@@ -20,6 +20,8 @@ const ACTION_METHODS: Readonly<Record<string, readonly string[]>> = {
   _log: ["POST"],
 };
 
+const PROVIDER_ACTIONS = new Set(["signin", "callback"]);
+
 const CALLBACK_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback-url"];
 const FORM_TYPES = ["application/x-www-form-urlencoded", "application/json"];
 
@@ -62,9 +64,12 @@ function checkCallbackUrls(request: NextRequest): void {
  */
 export function authRoute(handler: RouteHandler<AuthParams>): RouteHandler<AuthParams> {
   return apiRoute<AuthParams>(async (request, context) => {
-    const [action = ""] = (await context.params).nextauth;
+    const [action = "", provider, ...rest] = (await context.params).nextauth;
     const methods = Object.hasOwn(ACTION_METHODS, action) ? ACTION_METHODS[action]! : null;
-    if (!methods) throw new DomainError("not_found", "There is no such sign-in endpoint.");
+    // Only sign-in and callback name a provider; next-auth builds redirects from the segment and
+    // fails (500) on one that is not a plain name.
+    const segmentsFit = rest.length === 0 && (provider === undefined || (PROVIDER_ACTIONS.has(action) && /^[\w-]{1,64}$/.test(provider)));
+    if (!methods || !segmentsFit) throw new DomainError("not_found", "There is no such sign-in endpoint.");
     const method = request.method === "HEAD" ? "GET" : request.method;
     if (!methods.includes(method)) throw new DomainError("method_not_allowed", `${request.method} is not allowed here.`, { allow: methods.join(", ") });
     checkCallbackUrls(request);

@@ -13,7 +13,7 @@ export function VisitorBuyBox({ sale, view }: { sale: PublicSale; view: BookingS
   return (
     <div className="space-y-4">
       <StockMeter stockLeft={view.stockLeft} stock={sale.stock} holds={view.holds} saleStatus={view.saleStatus} />
-      <section aria-labelledby="visitor-waiting-room" className="rounded-2xl border-2 border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+      <section aria-labelledby="visitor-waiting-room" data-testid="waiting-room" className="rounded-2xl border-2 border-slate-200 bg-white p-5 shadow-sm sm:p-6">
         <h2 id="visitor-waiting-room" className="text-xs font-bold uppercase tracking-widest text-slate-500">
           Waiting room
         </h2>

@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { admitIntent } from "@/lib/domain/admission/admit-intent";
 import { recordAdmissionLatency } from "@/lib/domain/admin/record-admission-latency";
@@ -9,39 +8,17 @@ import { holdEffects } from "@/lib/messaging/hold-expiry";
 import { readDashboardHistory } from "@/lib/domain/admin/read-dashboard-history";
 import { readDashboardSnapshot } from "@/lib/domain/admin/dashboard-snapshot";
 import { recordDashboardSample } from "@/lib/domain/admin/record-dashboard-sample";
-import { createSale } from "@/lib/domain/sales/create-sale";
 import { registerUser } from "@/lib/domain/users/register-user";
 import { publishBookingRequest } from "@/lib/messaging/publish-booking-request";
-import { expect, newAccount, seedSale, signUp, test } from "../support/fixtures";
+import { expect, newAccount, seedDraftSale, seedSale, signUp, test } from "../support/fixtures";
 
 const VIEWPORTS = [
   { name: "desktop", width: 1366, height: 900 },
   { name: "phone", width: 390, height: 844 },
 ] as const;
 
-const ACTOR = { id: "e2e", email: "e2e-fixtures@example.test" };
-
 async function signInAsMarketer(page: Page): Promise<void> {
   await signUp(page, { ...newAccount("marketer"), role: "marketer" });
-}
-
-/** A draft starting in an hour, through the same domain code as the admin form. */
-function seedDraft() {
-  const start = Date.now() + 60 * 60_000;
-  return createSale(
-    {
-      name: `E2E draft ${randomUUID().slice(0, 8)}`,
-      description: "A draft created by an end-to-end test.",
-      price: 25,
-      currency: "EUR",
-      stock: 10,
-      startsAt: new Date(start),
-      endsAt: new Date(start + 60 * 60_000),
-      holdSeconds: 60,
-      waitlistMax: 100,
-    },
-    ACTOR,
-  );
 }
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
@@ -112,7 +89,7 @@ for (const viewport of VIEWPORTS) {
     });
 
     test("a draft's dashboard says what will appear, and Schedule asks when", async ({ page }) => {
-      const draft = await seedDraft();
+      const draft = await seedDraftSale(60 * 60_000, { price: 25, stock: 10, holdSeconds: 60, waitlistMax: 100 });
       await signInAsMarketer(page);
       await page.goto(`/admin/sales/${draft.id}`);
       await expect(page.getByTestId("dashboard-preview")).toContainText("This sale is a draft: nothing is live yet.");

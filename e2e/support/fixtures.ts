@@ -112,27 +112,35 @@ export async function seedSale(overrides: Partial<SaleFormPayload> = {}): Promis
 }
 
 /**
+ * Creates a draft sale starting `startsInMs` from now and lasting an hour (through createSale,
+ * like the admin form), with the same small defaults as seedSale.
+ */
+export async function seedDraftSale(startsInMs: number, overrides: Partial<SaleFormPayload> = {}): Promise<AdminSale> {
+  const start = Date.now() + startsInMs;
+  return createSale(
+    {
+      name: `E2E draft ${randomUUID().slice(0, 8)}`,
+      description: "A draft created by an end-to-end test.",
+      price: 49,
+      currency: "EUR",
+      stock: 5,
+      startsAt: new Date(start),
+      endsAt: new Date(start + 60 * 60_000),
+      holdSeconds: 120,
+      waitlistMax: 1000,
+      ...overrides,
+    },
+    { id: "e2e", email: "e2e-fixtures@example.test" },
+  );
+}
+
+/**
  * Creates a sale and schedules it to start `startsInMs` from now (the schedule worker launches it
  * then, and draws the pre-queue), with the same small defaults as seedSale.
  */
 export async function seedScheduledSale(startsInMs: number, overrides: Partial<SaleFormPayload> = {}): Promise<AdminSale> {
   const actor = { id: "e2e", email: "e2e-fixtures@example.test" };
-  const now = Date.now();
-  const draft = await createSale(
-    {
-      name: `E2E scheduled sale ${randomUUID().slice(0, 8)}`,
-      description: "A scheduled sale created by an end-to-end test.",
-      price: 49,
-      currency: "EUR",
-      stock: 5,
-      startsAt: new Date(now + startsInMs),
-      endsAt: new Date(now + 60 * 60_000),
-      holdSeconds: 120,
-      waitlistMax: 1000,
-      ...overrides,
-    },
-    actor,
-  );
+  const draft = await seedDraftSale(startsInMs, overrides);
   return scheduleSale(draft.id, {}, actor, saleEffects);
 }
 

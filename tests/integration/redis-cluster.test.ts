@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bullPrefix, bullQueue, HOLD_EXPIRY_QUEUE } from "@/lib/messaging/queues";
 import { publishSaleEvent, subscribeSaleEvents, type SaleEvent } from "@/lib/realtime/sale-events";
 import { redis, redisMasters } from "@/lib/redis/client";
-import { holdKey, saleChannel, saleKeys } from "@/lib/redis/keys";
+import { holdKey, REDIS_BUILT_MARKER_KEY, saleChannel, saleKeys } from "@/lib/redis/keys";
 import { createLiveSale, postIntentAs, purgeBookingQueue, startWorker, stopWorker, userIds, waitFor } from "./support/harness";
-import { userStates, waitUntilDrained } from "./support/sale-checks";
+import { mongoBookings, userStates, waitUntilDrained } from "./support/sale-checks";
 
 let worker: ChildProcess | undefined;
 beforeAll(() => purgeBookingQueue());
@@ -114,5 +114,24 @@ describe("a sale on a Redis Cluster", () => {
     }
     expect(bullKeys.length).toBeGreaterThan(0);
     expect(new Set(await Promise.all(bullKeys.map(slotOf))).size).toBe(1);
+  });
+
+  it("rebuilds a sale whose master alone came back empty, while the worker runs", async () => {
+    worker = await startWorker({ SWEEP_INTERVAL_MS: "500" });
+    // A master other than those of the first marker key and BullMQ's jobs: a single marker on
+    // another master would never notice this one's loss.
+    const spared = new Set([await masterOf(REDIS_BUILT_MARKER_KEY), await masterOf(`${bullPrefix()}:any`)]);
+    const [lostMaster, saleId] = [...(await salesOnEveryMaster())].find(([master]) => !spared.has(master))!;
+    const [userId] = userIds("lost-master", 1);
+    expect((await postIntentAs(userId!, saleId)).status).toBe(202);
+    await waitUntilDrained(saleId);
+    await waitFor(async () => (await userStates(saleId)).get(userId!)?.status === "hold", 30_000);
+    expect((await mongoBookings(saleId)).map((booking) => booking.status)).toEqual(["hold"]);
+
+    await (await redisMasters()).find((node) => address(node) === lostMaster)!.flushdb();
+
+    await waitFor(async () => (await redis().exists(saleKeys(saleId).meta)) === 1, 60_000);
+    expect((await userStates(saleId)).get(userId!)?.status).toBe("hold");
+    await stopWorker(worker);
   });
 });

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { adminFetch, AdminApiError } from "@/components/admin/admin-api";
-import { ConfirmDialog } from "@/components/admin/confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { IpImpact } from "@/lib/domain/admin/count-accounts-behind-ip";
 import type { BlockInput } from "@/lib/domain/admin/block-input";
 
@@ -70,7 +70,7 @@ export function BlockDialog({ target, saleId, onBlocked, onCancel }: BlockDialog
       busy={busy}
       error={error}
       onConfirm={block}
-      onCancel={() => {
+      onKeep={() => {
         setError(null);
         onCancel();
       }}

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { adminFetch, AdminApiError } from "@/components/admin/admin-api";
-import { ConfirmDialog } from "@/components/admin/confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { fromLocalInput, toLocalInput } from "@/components/admin/local-datetime";
 import type { AdminSale } from "@/lib/domain/sales/admin-sale";
 import { canTransition, type SaleVerb } from "@/lib/domain/sales/sale-transitions";
@@ -100,7 +100,7 @@ export function SaleActions({ sale: initial }: { sale: AdminSale }) {
         busy={busy !== null}
         error={dialogError}
         onConfirm={confirm}
-        onCancel={() => setAsking(null)}
+        onKeep={() => setAsking(null)}
       >
         {asking?.verb === "schedule" ? (
           <>

@@ -73,6 +73,7 @@ export function HoldControls({ view, item, clockOffsetMs, pending, onConfirm, on
         title="Release this item?"
         confirmLabel="Yes, release it"
         keepLabel="Keep my hold"
+        tone="reluctant"
         onKeep={() => setAskingToRelease(false)}
         onConfirm={() => {
           setAskingToRelease(false);

@@ -25,7 +25,8 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // A bound against hangs, not a pace: on a loaded 2-core machine a save and redirect took over 10 s.
+  expect: { timeout: 20_000 },
   reporter: [["list"], ["html", { outputFolder: "playwright-report", open: "never" }]],
   use: {
     baseURL: stack.NEXTAUTH_URL,

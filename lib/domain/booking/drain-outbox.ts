@@ -8,11 +8,10 @@ import { runScript } from "@/lib/redis/scripts";
 import type { BookingRecord } from "@/lib/domain/booking/booking-state";
 import { changesFor, documentFor } from "@/lib/domain/booking/booking-document";
 import { insertBookings, readOutbox, storedRanks } from "@/lib/domain/booking/booking-store";
+import { WRITER_LEASE_MS } from "@/lib/domain/booking/sale-writer-lease";
+import { recordSoldOut } from "@/lib/domain/sales/record-sold-out";
 
 const LEASE_POLL_MS = 50;
-
-/** The sale's writer lease outlives a stalled drainer (or rebuilder) by this much; each round renews it. */
-export const WRITER_LEASE_MS = 10_000;
 /** Records written per round, and between two checks that the lease is still ours. */
 const ROUND_SIZE = 200;
 const WRITES_IN_FLIGHT = 16;
@@ -101,6 +100,9 @@ async function drainRound(saleId: string, token: LockToken): Promise<{ written: 
  * whose stored rank is behind its record, reads the ranks back from the primary, and clears a
  * record only once MongoDB's rank reached it. A record that changed meanwhile, or a write that did
  * not land, stays for the next round, so MongoDB converges to what Redis decided.
+ * First it writes the sale's sold-out status, if Redis decided it: the confirm that sold the last
+ * item left a record, so this drain started after that decision, and the record is cleared only
+ * once the status is written.
  * Returns "busy" when another process holds the lease (it drains the sale).
  */
 export async function drainOutbox(saleId: string): Promise<DrainResult> {
@@ -110,6 +112,7 @@ export async function drainOutbox(saleId: string): Promise<DrainResult> {
   await connectMongo();
   let written = 0;
   try {
+    await recordSoldOut(saleId);
     for (let round = 0; round < MAX_ROUNDS; round += 1) {
       const result = await drainRound(saleId, token);
       if (!result) return { outcome: "lease_lost", written, pending: -1 };

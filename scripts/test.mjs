@@ -1,17 +1,16 @@
 #!/usr/bin/env node
-// npm test: dependencies, .env.local and services (with the test Redis Cluster and the test FerretDB
-// on SQLite), then the unit, integration, cluster integration, SQLite integration and e2e suites in
-// order.
+// npm test: dependencies, .env.local and services (with the test Redis Cluster), then the unit,
+// integration, cluster integration and e2e suites in order.
 // Every suite runs even when an earlier one fails, so one run shows everything; the exit code is
 // non-zero if any failed.
 import { spawnSync } from "node:child_process";
 import { ROOT } from "./lib/dotenv.mjs";
 import { prepare } from "./lib/prepare.mjs";
 
-const SUITES = ["test:unit", "test:integration", "test:integration:cluster", "test:integration:sqlite", "test:e2e"];
+const SUITES = ["test:unit", "test:integration", "test:integration:cluster", "test:e2e"];
 
 try {
-  await prepare({ redisCluster: true, ferretDbSqlite: true });
+  await prepare({ redisCluster: true });
 } catch (error) {
   console.error(`\nnpm test: ${error.message}`);
   process.exit(1);

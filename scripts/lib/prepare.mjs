@@ -15,10 +15,10 @@ function ensureDependencies() {
 
 /**
  * Installs dependencies if missing, creates .env.local, brings the services up (and the test Redis
- * Cluster with `redisCluster`, the test FerretDB on SQLite with `ferretDbSqlite`); throws on failure.
+ * Cluster with `redisCluster`); throws on failure.
  */
-export async function prepare({ redisCluster = false, ferretDbSqlite = false } = {}) {
+export async function prepare({ redisCluster = false } = {}) {
   ensureDependencies();
   console.log(initEnv());
-  if ((await up({ redisCluster, ferretDbSqlite })) !== 0) throw new Error("services are not available");
+  if ((await up({ redisCluster })) !== 0) throw new Error("services are not available");
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { configDefaults, defineConfig } from "vitest/config";
 import { readConfig } from "./scripts/lib/dotenv.mjs";
-import { integrationClusterEnv, integrationEnv } from "./scripts/lib/test-environments.mjs";
+import { integrationClusterEnv, integrationEnv, integrationSqliteEnv } from "./scripts/lib/test-environments.mjs";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -12,6 +12,27 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
 
 const alias = [{ find: /^@\//, replacement: `${root}/` }];
+
+/**
+ * A suite against the real services, with its own database, Redis DB, queue and BullMQ prefix on
+ * them (`env`). Its files share those services, so they take turns.
+ */
+function integrationProject(name: string, env: Record<string, string>, files: { include: string[]; exclude?: string[] }) {
+  return {
+    extends: true,
+    test: {
+      name,
+      environment: "node",
+      ...files,
+      globalSetup: ["./tests/integration/support/global-setup.ts"],
+      setupFiles: ["./tests/integration/support/setup-file.ts"],
+      fileParallelism: false,
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
+      env,
+    },
+  } as const;
+}
 
 export default defineConfig({
   plugins: [react()],
@@ -36,47 +57,28 @@ export default defineConfig({
           setupFiles: ["./vitest.setup.components.ts"],
         },
       },
-      {
-        extends: true,
-        test: {
-          name: "integration",
-          environment: "node",
-          include: ["tests/integration/**/*.test.ts"],
-          // Cluster specifics (sharded pub/sub, scripts on every master): the cluster leg's alone.
-          exclude: [...configDefaults.exclude, "tests/integration/redis-cluster.test.ts"],
-          globalSetup: ["./tests/integration/support/global-setup.ts"],
-          setupFiles: ["./tests/integration/support/setup-file.ts"],
-          // The files share the real Redis, RabbitMQ and MongoDB, so they take turns.
-          fileParallelism: false,
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-          // Its own database, Redis DB, queue and BullMQ prefix on the configured servers.
-          env: integrationEnv(readConfig()),
-        },
-      },
-      {
-        extends: true,
-        test: {
-          // npm run test:integration:cluster: the engine, hold, race and crash files again, on a
-          // Redis Cluster (the cluster's own test, too), with the real worker.
-          name: "integration-cluster",
-          environment: "node",
-          include: [
-            "tests/integration/redis-cluster.test.ts",
-            "tests/integration/booking-race.test.ts",
-            "tests/integration/hold-lifecycle.test.ts",
-            "tests/integration/ticket-order.test.ts",
-            "tests/integration/prequeue.test.ts",
-            "tests/integration/crash-recovery.test.ts",
-          ],
-          globalSetup: ["./tests/integration/support/global-setup.ts"],
-          setupFiles: ["./tests/integration/support/setup-file.ts"],
-          fileParallelism: false,
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-          env: integrationClusterEnv(readConfig()),
-        },
-      },
+      integrationProject("integration", integrationEnv(readConfig()), {
+        include: ["tests/integration/**/*.test.ts"],
+        // Cluster specifics (sharded pub/sub, scripts on every master): the cluster leg's alone.
+        exclude: [...configDefaults.exclude, "tests/integration/redis-cluster.test.ts"],
+      }),
+      // npm run test:integration:cluster: the engine, hold, race and crash files again, on a Redis
+      // Cluster (the cluster's own test, too), with the real worker.
+      integrationProject("integration-cluster", integrationClusterEnv(readConfig()), {
+        include: [
+          "tests/integration/redis-cluster.test.ts",
+          "tests/integration/booking-race.test.ts",
+          "tests/integration/hold-lifecycle.test.ts",
+          "tests/integration/ticket-order.test.ts",
+          "tests/integration/prequeue.test.ts",
+          "tests/integration/crash-recovery.test.ts",
+        ],
+      }),
+      // npm run test:integration:sqlite: MongoDB must converge to Redis on FerretDB's SQLite backend
+      // too (one writer at a time, unlike the PostgreSQL one the other suites use here).
+      integrationProject("integration-sqlite", integrationSqliteEnv(readConfig()), {
+        include: ["tests/integration/record-of-truth.test.ts"],
+      }),
     ],
   },
 });

@@ -4,6 +4,8 @@
 //   node scripts/services.mjs [up]   use what answers; else `docker compose up -d`; else start locally
 //   node scripts/services.mjs up --redis-cluster
 //                                    the same, plus the private Redis Cluster the cluster tests use
+//   node scripts/services.mjs up --ferretdb-sqlite
+//                                    the same, plus the private FerretDB on SQLite the SQLite tests use
 //   node scripts/services.mjs stop   stop only what `up` started (pid files in .run/)
 //
 // Plain Node with no npm packages: it runs before `npm install`.
@@ -16,6 +18,7 @@ import { pathToFileURL } from "node:url";
 import { ROOT, RUN_DIR, readConfig } from "./lib/dotenv.mjs";
 import { isAlive } from "./lib/process.mjs";
 import { TEST_CLUSTER_DIR, testClusterPorts } from "./lib/test-cluster.mjs";
+import { testFerretDbSqlitePort } from "./lib/test-ferretdb-sqlite-port.mjs";
 
 /** Bound on waiting for the services to answer (building FerretDB or pulling images comes on top). */
 const WAIT_MS = 60_000;
@@ -265,6 +268,13 @@ async function buildFerretDb() {
   }
 }
 
+let ferretDbBuilt;
+/** Builds FerretDB unless it is there; the usual server and the SQLite test one share one build. */
+function ensureFerretDb() {
+  ferretDbBuilt ??= fs.existsSync(FERRETDB_BIN) ? Promise.resolve() : buildFerretDb();
+  return ferretDbBuilt;
+}
+
 const POSTGRES = { host: "127.0.0.1", port: 5432 };
 
 function probeTcp({ host, port }) {
@@ -290,12 +300,13 @@ function probeTcp({ host, port }) {
  * connection idle, every command waiting). FERRETDB_HANDLER=sqlite|postgresql and
  * FERRETDB_POSTGRESQL_URL (FerretDB's own variable names) choose explicitly.
  */
+function sqliteStorage(dataDir) {
+  fs.mkdirSync(dataDir, { recursive: true });
+  return { args: ["--handler=sqlite", `--sqlite-url=file:${dataDir}/`], label: `SQLite in ${path.relative(ROOT, dataDir)}` };
+}
+
 async function ferretDbStorage(address, config) {
-  const sqlite = () => {
-    const dataDir = path.join(ROOT, ".data", "ferretdb");
-    fs.mkdirSync(dataDir, { recursive: true });
-    return { args: ["--handler=sqlite", `--sqlite-url=file:${dataDir}/`], label: "SQLite in .data/ferretdb" };
-  };
+  const sqlite = () => sqliteStorage(path.join(ROOT, ".data", "ferretdb"));
   const postgres = (url) => ({ args: ["--handler=postgresql", `--postgresql-url=${url}`], label: `PostgreSQL ${redact(url)}` });
   if (config.FERRETDB_HANDLER === "sqlite") return sqlite();
   if (config.FERRETDB_POSTGRESQL_URL) return postgres(config.FERRETDB_POSTGRESQL_URL);
@@ -321,20 +332,18 @@ async function ferretDbStorage(address, config) {
   return postgres(`postgres://postgres@${POSTGRES.host}:${POSTGRES.port}/${database}`);
 }
 
-async function startFerretDb(address, config) {
-  if (!fs.existsSync(FERRETDB_BIN)) await buildFerretDb();
-  fs.mkdirSync(path.join(ROOT, ".data"), { recursive: true });
-  const storage = await ferretDbStorage(address, config);
+/** Starts FerretDB detached, on `storage`, listening at `address`; its state, log and pid go to `files`. */
+function spawnFerretDb(storage, address, files) {
   const host = address.host === "localhost" ? "127.0.0.1" : address.host;
   const listen = host.includes(":") ? `[${host}]:${address.port}` : `${host}:${address.port}`;
-  const log = fs.openSync(path.join(RUN_DIR, "ferretdb.log"), "a");
+  const log = fs.openSync(files.log, "a");
   const child = spawn(
     FERRETDB_BIN,
     [
       ...storage.args,
       `--listen-addr=${listen}`,
       "--telemetry=disable",
-      `--state-dir=${path.join(ROOT, ".data")}`,
+      `--state-dir=${files.stateDir}`,
       // Duplicate-key refusals are routine here (unique indexes arbitrate), and FerretDB logs each
       // refused command at WARN, so only errors go to the log.
       "--log-level=ERROR",
@@ -344,8 +353,15 @@ async function startFerretDb(address, config) {
   );
   fs.closeSync(log);
   child.unref();
-  fs.writeFileSync(pidFile("ferretdb"), `${child.pid}\n`);
-  return { pid: child.pid, program: "ferretdb", log: path.join(RUN_DIR, "ferretdb.log"), detail: `FerretDB on ${storage.label}` };
+  fs.writeFileSync(files.pid, `${child.pid}\n`);
+  return { pid: child.pid, program: "ferretdb", log: files.log, detail: `FerretDB on ${storage.label}` };
+}
+
+async function startFerretDb(address, config) {
+  await ensureFerretDb();
+  fs.mkdirSync(path.join(ROOT, ".data"), { recursive: true });
+  const storage = await ferretDbStorage(address, config);
+  return spawnFerretDb(storage, address, { stateDir: path.join(ROOT, ".data"), log: path.join(RUN_DIR, "ferretdb.log"), pid: pidFile("ferretdb") });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -514,12 +530,52 @@ async function stopRedisCluster() {
   return lines.filter(Boolean).join("\n") || undefined;
 }
 
-/** Brings the services up (and the test Redis Cluster with `redisCluster`); resolves to the exit code. */
-export async function up({ redisCluster = false } = {}) {
+// ---------------------------------------------------------------------------------------------
+// The private FerretDB on SQLite of the SQLite test leg: the usual server runs on PostgreSQL here,
+// and the record-of-truth tests must hold on both of FerretDB's backends. Port FERRETDB_SQLITE_PORT
+// (27018), data, state and log in .run/ferretdb-sqlite/, pid in .run/ferretdb-sqlite.pid. Only
+// the tests use it, and they drop their database, so a new one starts empty.
+
+const FERRETDB_SQLITE_DIR = path.join(RUN_DIR, "ferretdb-sqlite");
+const FERRETDB_SQLITE = "ferretdb-sqlite";
+
+async function bringUpFerretDbSqlite(config) {
+  const address = { host: "127.0.0.1", port: testFerretDbSqlitePort(config) };
+  const label = `ferretdb-sqlite 127.0.0.1:${address.port}`;
+  const file = pidFile(FERRETDB_SQLITE);
+  const pid = fs.existsSync(file) ? readPid(file) : undefined;
+  const ours = pid !== undefined && isOurProcess(pid, "ferretdb");
+  const verdict = await probeMongo(address);
+  if (verdict === "ok" && ours) return `${label}  already running`;
+  if (verdict !== "down") throw new Error(`${label}  the port answers but is not this checkout's test FerretDB: set FERRETDB_SQLITE_PORT to a free port`);
+  await stopFerretDbSqlite();
+  try {
+    await ensureFerretDb();
+    const files = { stateDir: FERRETDB_SQLITE_DIR, log: path.join(FERRETDB_SQLITE_DIR, "ferretdb.log"), pid: file };
+    const started = spawnFerretDb(sqliteStorage(FERRETDB_SQLITE_DIR), address, files);
+    await waitUntilAnswers({ probe: probeMongo }, address, started, Date.now() + WAIT_MS);
+    return `${label}  started (pid ${started.pid}, ${started.detail})`;
+  } catch (error) {
+    throw new Error(`${label}  ${error.message}`);
+  }
+}
+
+async function stopFerretDbSqlite() {
+  const line = await stopPid(FERRETDB_SQLITE, "ferretdb");
+  fs.rmSync(FERRETDB_SQLITE_DIR, { recursive: true, force: true });
+  return line;
+}
+
+/**
+ * Brings the services up, and with `redisCluster` the test Redis Cluster, with `ferretDbSqlite` the
+ * test FerretDB on SQLite; resolves to the exit code.
+ */
+export async function up({ redisCluster = false, ferretDbSqlite = false } = {}) {
   fs.mkdirSync(RUN_DIR, { recursive: true });
   const config = readConfig();
   const bringUps = SERVICES.map((service) => bringUp(service, config));
   if (redisCluster) bringUps.push(bringUpRedisCluster(config));
+  if (ferretDbSqlite) bringUps.push(bringUpFerretDbSqlite(config));
   const results = await Promise.allSettled(bringUps);
   let failed = false;
   for (const result of results) {
@@ -572,6 +628,7 @@ export async function stop() {
     stopRabbit(),
     stopPid("ferretdb", "ferretdb"),
     stopRedisCluster(),
+    stopFerretDbSqlite(),
     ...SERVICES.map((service) => stopCompose(service.name)),
   ]);
   const said = lines.filter(Boolean);
@@ -582,9 +639,11 @@ export async function stop() {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const [command = "up", ...flags] = process.argv.slice(2);
   const redisCluster = flags.includes("--redis-cluster");
-  if ((command !== "up" && command !== "stop") || flags.some((flag) => flag !== "--redis-cluster") || (redisCluster && command !== "up")) {
-    console.error("usage: node scripts/services.mjs [up [--redis-cluster] | stop]");
+  const ferretDbSqlite = flags.includes("--ferretdb-sqlite");
+  const known = new Set(["--redis-cluster", "--ferretdb-sqlite"]);
+  if ((command !== "up" && command !== "stop") || flags.some((flag) => !known.has(flag)) || (flags.length && command !== "up")) {
+    console.error("usage: node scripts/services.mjs [up [--redis-cluster] [--ferretdb-sqlite] | stop]");
     process.exit(2);
   }
-  process.exitCode = await (command === "up" ? up({ redisCluster }) : stop());
+  process.exitCode = await (command === "up" ? up({ redisCluster, ferretDbSqlite }) : stop());
 }

@@ -9,8 +9,16 @@ import { User } from "@/lib/db/models/user";
 
 const globalForMongo = globalThis as unknown as { flashSaleMongo?: Promise<typeof mongoose> };
 
-// FerretDB 1.x (our local MongoDB) builds indexes synchronously; ensuring them once per process
-// at connect keeps the unique index that backs one-per-user in place before the first write.
+/**
+ * Creates every model's indexes (and migrates the bookings' old unique index); idempotent. FerretDB
+ * 1.x (our local MongoDB) builds indexes synchronously, so once this resolves the unique indexes
+ * that back one-per-user are in place.
+ */
+export async function ensureIndexes(): Promise<void> {
+  await Promise.all([...[User, Sale, SaleProgress, AuditEvent].map((model) => model.createIndexes()), ensureBookingIndexes()]);
+}
+
+// Once per process, at connect: the indexes are in place before the first write.
 async function connectAndEnsureIndexes(): Promise<typeof mongoose> {
   mongoose.set("strictQuery", true);
   const connection = await mongoose.connect(env().MONGODB_URL, {
@@ -18,7 +26,7 @@ async function connectAndEnsureIndexes(): Promise<typeof mongoose> {
     maxPoolSize: env().MONGODB_MAX_POOL_SIZE,
     autoIndex: false,
   });
-  await Promise.all([...[User, Sale, SaleProgress, AuditEvent].map((model) => model.createIndexes()), ensureBookingIndexes()]);
+  await ensureIndexes();
   logger.debug("mongodb connected, indexes ensured");
   return connection;
 }

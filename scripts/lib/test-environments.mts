@@ -5,6 +5,7 @@
  */
 
 import { testClusterNodes } from "./test-cluster-ports.mjs";
+import { testFerretDbSqliteUrl } from "./test-ferretdb-sqlite-port.mjs";
 
 type Config = Record<string, string | undefined>;
 
@@ -68,6 +69,18 @@ export function integrationClusterEnv(base: Config = process.env): Record<string
     ...integrationEnv(base),
     ...suiteStorage(base, { redisDatabase: 0, suffix: "cluster_test" }),
     REDIS_CLUSTER_NODES: testClusterNodes(base),
+  };
+}
+
+/**
+ * The SQLite leg: the record-of-truth and hold files against the private FerretDB on SQLite that
+ * `node scripts/services.mjs up --ferretdb-sqlite` starts (the usual server runs on PostgreSQL
+ * here, and MongoDB must converge on both backends), with a Redis database and queue of its own.
+ */
+export function integrationSqliteEnv(base: Config = process.env): Record<string, string> {
+  return {
+    ...integrationEnv(base),
+    ...suiteStorage({ ...base, MONGODB_URL: testFerretDbSqliteUrl(base) }, { redisDatabase: 3, suffix: "sqlite_test" }),
   };
 }
 

@@ -14,7 +14,7 @@ import { bullQueue, HOLD_EXPIRY_QUEUE } from "@/lib/messaging/queues";
 import { saleEffects } from "@/lib/messaging/sale-schedule";
 import { redis } from "@/lib/redis/client";
 import { saleKeys } from "@/lib/redis/keys";
-import { callRoute, mapLimit, sessionCookie, userIds } from "./support/harness";
+import { callRoute, mapLimit, sessionCookie, userIds, waitFor } from "./support/harness";
 import { userStates } from "./support/sale-checks";
 import { drainOutboxNow } from "@/lib/domain/booking/drain-outbox";
 import { draftSale, MARKETER } from "./admin-support";
@@ -37,8 +37,22 @@ async function admitAndServe(saleId: string, users: string[]): Promise<BookingRe
   return requests;
 }
 
-const setStock = async (id: string, stock: number) =>
-  callRoute(saleRoute.PATCH, `/api/admin/sales/${id}`, { id }, { method: "PATCH", cookie: await sessionCookie("admin-stock-marketer", "marketer"), body: { stock } });
+const editSale = async (id: string, patch: Record<string, unknown>) =>
+  callRoute(saleRoute.PATCH, `/api/admin/sales/${id}`, { id }, { method: "PATCH", cookie: await sessionCookie("admin-stock-marketer", "marketer"), body: patch });
+const setStock = (id: string, stock: number) => editSale(id, { stock });
+
+/** A marketer's edit, made again after each 409 "changed meanwhile", as the admin page's reload and retry would. */
+async function editUntilAccepted(id: string, patch: Record<string, unknown>): Promise<void> {
+  await waitFor(
+    async () => {
+      const answer = await editSale(id, patch);
+      if (answer.status !== 409) expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      return answer.status === 200;
+    },
+    30_000,
+    20,
+  );
+}
 
 /** Redis and MongoDB agree on the stock, and available + held + booked adds up to it. */
 async function stockLedger(id: string) {
@@ -100,10 +114,8 @@ describe("changing the stock of a live sale", () => {
   it("a late publish of an older version does not set other settings back either", async () => {
     const id = await liveSale(10);
     const stale = (await Sale.findById(id).lean())!;
-    const setHold = async (holdSeconds: number) =>
-      callRoute(saleRoute.PATCH, `/api/admin/sales/${id}`, { id }, { method: "PATCH", cookie: await sessionCookie("admin-stock-marketer", "marketer"), body: { holdSeconds } });
     await new Promise((resolve) => setTimeout(resolve, 5)); // the edit below is a later version
-    expect((await setHold(120)).status).toBe(200);
+    expect((await editSale(id, { holdSeconds: 120 })).status).toBe(200);
     await publishSaleState(stale);
     expect(await redis().hget(saleKeys(id).meta, "holdMs")).toBe("120000");
   });
@@ -123,5 +135,31 @@ describe("changing the stock of a live sale", () => {
     await drainOutboxNow(id);
     expect((await Booking.findById(promoted.bookingId).lean())!.status).toBe("hold");
     expect(await bullQueue(HOLD_EXPIRY_QUEUE).getJob(promoted.bookingId)).toBeTruthy();
+  });
+});
+
+describe("the sold-out status", () => {
+  it("edits of different fields racing each other and the confirm that takes the last item are all kept, and MongoDB says sold out", async () => {
+    // On FerretDB 1.x an update rewrites the whole document: when the web's confirm wrote the
+    // status beside a marketer's edit (or two edits wrote at once), one undid the other. Each round
+    // races them on a fresh sale.
+    const rounds = 20;
+    for (let round = 0; round < rounds; round += 1) {
+      const id = await liveSale(1);
+      const [last] = await admitAndServe(id, userIds("last-item", 1));
+      const edits = { name: `Round ${round}`, description: `Edited in round ${round}`, price: 10 + round };
+      await Promise.all([
+        ...Object.entries(edits).map(([field, value]) => editUntilAccepted(id, { [field]: value })),
+        (async () => {
+          await confirmHold(last!.bookingId, last!.userId, holdEffects);
+          // MongoDB follows through the sale's one writer, the outbox drainer (no worker runs here).
+          await drainOutboxNow(id);
+        })(),
+      ]);
+      await drainOutboxNow(id);
+      const sale = (await Sale.findById(id).lean())!;
+      expect({ round, name: sale.name, description: sale.description, price: sale.price, status: sale.status }).toEqual({ round, ...edits, status: "sold_out" });
+      expect((await readSaleStats(id)).status).toBe("sold_out");
+    }
   });
 });

@@ -8,11 +8,10 @@ import { runScript } from "@/lib/redis/scripts";
 import type { BookingRecord } from "@/lib/domain/booking/booking-state";
 import { changesFor, documentFor } from "@/lib/domain/booking/booking-document";
 import { insertBookings, readOutbox, storedRanks } from "@/lib/domain/booking/booking-store";
+import { WRITER_LEASE_MS, waitForWriterLease } from "@/lib/domain/booking/sale-writer-lease";
+import { recordSoldOut } from "@/lib/domain/sales/record-sold-out";
 
 const LEASE_POLL_MS = 50;
-
-/** The sale's writer lease outlives a stalled drainer (or rebuilder) by this much; each round renews it. */
-export const WRITER_LEASE_MS = 10_000;
 /** Records written per round, and between two checks that the lease is still ours. */
 const ROUND_SIZE = 200;
 const WRITES_IN_FLIGHT = 16;
@@ -101,6 +100,9 @@ async function drainRound(saleId: string, token: LockToken): Promise<{ written: 
  * whose stored rank is behind its record, reads the ranks back from the primary, and clears a
  * record only once MongoDB's rank reached it. A record that changed meanwhile, or a write that did
  * not land, stays for the next round, so MongoDB converges to what Redis decided.
+ * First it writes the sale's sold-out status, if Redis decided it: the confirm that sold the last
+ * item left a record, so this drain started after that decision, and the record is cleared only
+ * once the status is written.
  * Returns "busy" when another process holds the lease (it drains the sale).
  */
 export async function drainOutbox(saleId: string): Promise<DrainResult> {
@@ -108,25 +110,56 @@ export async function drainOutbox(saleId: string): Promise<DrainResult> {
   const token = await acquireLock(keys.writer, WRITER_LEASE_MS);
   if (!token) return { outcome: "busy", written: 0, pending: -1 };
   await connectMongo();
-  let written = 0;
   try {
-    for (let round = 0; round < MAX_ROUNDS; round += 1) {
-      const result = await drainRound(saleId, token);
-      if (!result) return { outcome: "lease_lost", written, pending: -1 };
-      written += result.written;
-      // Done when empty, or when what is left waits for the worker's insert.
-      if (result.pending === 0 || (result.cleared === 0 && result.written === 0)) return { outcome: "drained", written, pending: result.pending };
-    }
-    return { outcome: "drained", written, pending: await redis().hlen(keys.dirty) };
+    return await drainAsWriter(saleId, token);
   } finally {
     await releaseLock(keys.writer, token);
   }
 }
 
+/** The drain itself, by the holder of the sale's writer lease (`token`). */
+async function drainAsWriter(saleId: string, token: LockToken): Promise<DrainResult> {
+  let written = 0;
+  await recordSoldOut(saleId);
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const result = await drainRound(saleId, token);
+    if (!result) return { outcome: "lease_lost", written, pending: -1 };
+    written += result.written;
+    // Done when empty, or when what is left waits for the worker's insert.
+    if (result.pending === 0 || (result.cleared === 0 && result.written === 0)) return { outcome: "drained", written, pending: result.pending };
+  }
+  return { outcome: "drained", written, pending: await redis().hlen(saleKeys(saleId).dirty) };
+}
+
+/** Whether the outbox holds a final state (an item released) not yet in MongoDB. */
+async function releasesPending(saleId: string): Promise<boolean> {
+  return (await readOutbox(saleId)).some((record) => record.rank === 3);
+}
+
+/**
+ * Runs `insert` (the worker's insert of new holds) as the sale's writer, once the releases still
+ * in the outbox are in MongoDB. Holding the lease throughout matters: a release recorded after the
+ * check would otherwise let the drainer write the promoted hold before this insert lands, and
+ * MongoDB would show both holds at once. Resolves false, inserting nothing, when the lease stayed
+ * taken or was lost (the caller retries).
+ */
+export async function insertAsWriter(saleId: string, insert: () => Promise<void>): Promise<boolean> {
+  const token = await waitForWriterLease(saleId);
+  if (!token) return false;
+  await connectMongo();
+  try {
+    if ((await releasesPending(saleId)) && (await drainAsWriter(saleId, token)).outcome === "lease_lost") return false;
+    if (!(await renewLock(saleKeys(saleId).writer, token, WRITER_LEASE_MS))) return false;
+    await insert();
+    return true;
+  } finally {
+    await releaseLock(saleKeys(saleId).writer, token);
+  }
+}
+
 /**
  * Drains the sale's outbox now, waiting for the lease if another process holds it (its round ends
- * within the lease). For the worker before it inserts new holds: an item released before a hold
- * was given must be released in MongoDB first.
+ * within the lease). For callers that read MongoDB right after a decision with no worker running.
  */
 export async function drainOutboxNow(saleId: string): Promise<void> {
   const deadline = Date.now() + 2 * WRITER_LEASE_MS;

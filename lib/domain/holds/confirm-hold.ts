@@ -1,5 +1,3 @@
-import { connectMongo } from "@/lib/db/connect";
-import { Sale } from "@/lib/db/models/sale";
 import { DomainError } from "@/lib/errors/domain-error";
 import { redis } from "@/lib/redis/client";
 import { saleKeys } from "@/lib/redis/keys";
@@ -21,12 +19,13 @@ function refuseSettled(status: BookingView["status"]): never {
 /**
  * Confirms the owner's hold before it expires. Repeating a successful confirm returns the same
  * booking; a confirm at or after expiresAt expires the hold instead (410). The answer is what
- * Redis decided; MongoDB follows through the outbox, drained by the sale's one writer.
+ * Redis decided; MongoDB follows through the outbox, drained by the sale's one writer, which also
+ * writes the sale's sold-out status when this confirm took the last item.
  */
 export async function confirmHold(bookingId: string, userId: string, effects: HoldEffects): Promise<BookingView> {
   const { saleId } = parseBookingId(bookingId);
   const keys = saleKeys(saleId);
-  const [outcome, rawEntry, rawRecord, soldOutNow, ...told] = await runScript<string[]>(
+  const [outcome, rawEntry, rawRecord, ...told] = await runScript<string[]>(
     redis(),
     "confirm-hold",
     [keys.meta, keys.users, keys.inventory, keys.holds, keys.waitlist, keys.stats, keys.dirty],
@@ -39,10 +38,6 @@ export async function confirmHold(bookingId: string, userId: string, effects: Ho
   }
   if (outcome === "not_owner") throw new DomainError("not_found", "No such booking.");
 
-  if (soldOutNow === "1") {
-    await connectMongo();
-    await Sale.updateOne({ _id: saleId, status: "live" }, { $set: { status: "sold_out" } });
-  }
   if (outcome === "booked") await publishSaleEvent(saleId, [userId, ...told.map((member) => member.split("|")[1]!)]);
 
   const record = rawRecord ? parseBookingRecord(bookingId, rawRecord) : null;

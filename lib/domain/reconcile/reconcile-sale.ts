@@ -5,26 +5,13 @@ import { SaleProgress } from "@/lib/db/models/sale-progress";
 import { logger } from "@/lib/log/logger";
 import { redis } from "@/lib/redis/client";
 import { ACTIVE_SALES_KEY, saleKeys } from "@/lib/redis/keys";
-import { acquireLock, releaseLock, type LockToken } from "@/lib/redis/lock";
+import { releaseLock } from "@/lib/redis/lock";
 import { runScript } from "@/lib/redis/scripts";
-import { WRITER_LEASE_MS } from "@/lib/domain/booking/drain-outbox";
+import { waitForWriterLease } from "@/lib/domain/booking/sale-writer-lease";
 import type { HoldEffects } from "@/lib/domain/holds/hold-effects";
 
 export type ReconcileOptions = { force?: boolean; queuedTickets?: number };
 export type ReconcileResult = { saleId: string; rebuilt: boolean; holds: number; booked: number; waitlisted: number; available: number };
-
-const LEASE_POLL_MS = 50;
-
-/** Waits for the sale's writer lease: an outbox drainer holds it for one round at a time. */
-async function waitForWriterLease(key: string): Promise<LockToken | null> {
-  const deadline = Date.now() + 2 * WRITER_LEASE_MS;
-  while (Date.now() < deadline) {
-    const token = await acquireLock(key, WRITER_LEASE_MS);
-    if (token) return token;
-    await new Promise((resolve) => setTimeout(resolve, LEASE_POLL_MS));
-  }
-  return null;
-}
 
 /**
  * Rebuilds a sale's Redis state from MongoDB, the record of truth: settings, inventory
@@ -47,7 +34,7 @@ export async function reconcileSale(saleId: string, effects: HoldEffects, option
   const kept = { saleId, rebuilt: false, holds: 0, booked: 0, waitlisted: 0, available: 0 };
   if (!options.force && (await redis().exists(keys.meta))) return kept;
 
-  const token = await waitForWriterLease(keys.writer);
+  const token = await waitForWriterLease(saleId);
   if (!token) {
     logger.warn({ saleId }, "sale's writer lease stayed taken; rebuild left to its holder or the next try");
     return kept;

@@ -29,6 +29,22 @@ export type DrainResult = { outcome: "drained" | "busy" | "lease_lost"; written:
 const firstSeenMissing = new Map<string, number>();
 
 /**
+ * Writes one record if the booking's stored rank is behind it; true when the document changed.
+ * A read, then an update, each by `_id` alone: FerretDB's SQLite backend finds an `_id`-only filter
+ * through its index but scans and decodes the whole collection for any other filter (a
+ * `{_id, rank: {$lt}}` update made the SQLite test leg time out), and FerretDB applies a filtered
+ * update as a read and a write anyway, having no atomic conditional update. What orders writers is
+ * the sale's writer lease; the read keeps a writer from taking a document back to an older state.
+ */
+async function writeIfBehind(saleId: string, record: BookingRecord): Promise<boolean> {
+  const stored = await Booking.findById(record.bookingId).select({ rank: 1 }).read("primary").lean();
+  // No document yet: the worker inserts it (with its request's details), or the overdue path does.
+  if (!stored || stored.rank >= record.rank) return false;
+  const result = await Booking.updateOne({ _id: record.bookingId }, { $set: changesFor(saleId, record) }, { writeConcern: BOOKING_WRITE_CONCERN });
+  return result.modifiedCount === 1;
+}
+
+/**
  * Updates each booking whose stored rank is behind its record. Returns the rank each booking has
  * in MongoDB now: an update that changed the document reports it (the drainer is the document's
  * only updater); every other booking (already there, or not inserted yet) is read back from the
@@ -43,14 +59,8 @@ async function writeRecords(saleId: string, records: BookingRecord[]): Promise<{
     return Array.from({ length: Math.ceil(group.length / WRITES_IN_FLIGHT) }, (_, i) => group.slice(i * WRITES_IN_FLIGHT, (i + 1) * WRITES_IN_FLIGHT));
   });
   for (const batch of batches) {
-    const results = await Promise.all(
-      batch.map((record) =>
-        // The rank filter skips a booking already there (or not inserted yet) without a read first;
-        // it is atomic on MongoDB, and on FerretDB the single writer is what keeps the order.
-        Booking.updateOne({ _id: record.bookingId, rank: { $lt: record.rank } }, { $set: changesFor(saleId, record) }, { writeConcern: BOOKING_WRITE_CONCERN }),
-      ),
-    );
-    results.forEach((result, i) => result.modifiedCount === 1 && landed.push(batch[i]!));
+    const changed = await Promise.all(batch.map((record) => writeIfBehind(saleId, record)));
+    changed.forEach((didChange, i) => didChange && landed.push(batch[i]!));
   }
   const landedIds = new Set(landed.map((record) => record.bookingId));
   const stored = await storedRanks(records.filter((record) => !landedIds.has(record.bookingId)).map((record) => record.bookingId));

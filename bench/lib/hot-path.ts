@@ -33,8 +33,22 @@ function extrapolate(waiting: WaitingMeasure) {
   };
 }
 
+function hostsSection(hosts: HostMeasure[], row: (m: HostMeasure) => string): string[] {
+  const [custom, plain, engine] = hosts;
+  if (!custom || !plain || !engine) return ["Hosts not compared in this run (`--compare-users 0`).", ""];
+  return [
+    "## Admissions per CPU-second of the admitting process (one run, 200 in flight)",
+    "",
+    "| host | admitted | CPU s | admissions / CPU-s | CPU ms / admission | latency p50 / p99 ms | answers |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...hosts.map(row),
+    "",
+    `server.ts ÷ next start: ${round(custom.admittedPerCpuSecond / Math.max(1, plain.admittedPerCpuSecond), 2)}×; server.ts ÷ engine: ${round(custom.admittedPerCpuSecond / Math.max(1, engine.admittedPerCpuSecond), 2)}.`,
+    "",
+  ];
+}
+
 function markdown(result: { startedAt: string; command: string; machine: ReturnType<typeof machineInfo>; hosts: HostMeasure[]; waiting: WaitingMeasure; million: ReturnType<typeof extrapolate> }): string {
-  const [custom, plain, engine] = result.hosts;
   const row = (m: HostMeasure) =>
     `| ${m.host} | ${m.admitted.toLocaleString()} | ${m.cpuSeconds} | **${m.admittedPerCpuSecond.toLocaleString()}** | ${m.cpuMsPerAdmission} | ${m.latencyMs.p50} / ${m.latencyMs.p99} | ${JSON.stringify(m.answers)} |`;
   const w = result.waiting;
@@ -43,14 +57,7 @@ function markdown(result: { startedAt: string; command: string; machine: ReturnT
     "",
     `\`${result.command}\` on ${result.machine.cpus} × ${result.machine.model}, load average ${result.machine.loadAverageAtStart.map((n) => n.toFixed(1)).join(" / ")} at the start.`,
     "",
-    "## Admissions per CPU-second of the admitting process (one run, 200 in flight)",
-    "",
-    "| host | admitted | CPU s | admissions / CPU-s | CPU ms / admission | latency p50 / p99 ms | answers |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
-    ...result.hosts.map(row),
-    "",
-    `server.ts ÷ next start: ${round(custom!.admittedPerCpuSecond / Math.max(1, plain!.admittedPerCpuSecond), 2)}×; server.ts ÷ engine: ${round(custom!.admittedPerCpuSecond / Math.max(1, engine!.admittedPerCpuSecond), 2)}.`,
-    "",
+    ...hostsSection(result.hosts, row),
     `## ${w.streams.toLocaleString()} shoppers waiting on SSE streams while a line of ${w.drainWithout.tickets.toLocaleString()} drains`,
     "",
     "| | value |",
@@ -86,11 +93,14 @@ export async function runHotPath(options: BenchOptions, plan: { compareUsers: nu
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };
     const machine = machineInfo();
 
-    log(`hosts: ${plan.compareUsers.toLocaleString()} intents each on server.ts, next start and the engine`);
-    const hosts = await compareHosts({ appDir, env, logDir, tag, users: plan.compareUsers, concurrency: options.concurrency, usersPerIp: options.usersPerIp }, options.webPort + 2);
-    for (const m of hosts) log(`${m.host}: ${m.admittedPerCpuSecond} admissions per CPU-s, p99 ${m.latencyMs.p99} ms`);
-    // The host runs had no worker: their queued intents are not part of the waiting scenario.
-    await resetBenchQueue();
+    let hosts: HostMeasure[] = [];
+    if (plan.compareUsers > 0) {
+      log(`hosts: ${plan.compareUsers.toLocaleString()} intents each on server.ts, next start and the engine`);
+      hosts = await compareHosts({ appDir, env, logDir, tag, users: plan.compareUsers, concurrency: options.concurrency, usersPerIp: options.usersPerIp }, options.webPort + 2);
+      for (const m of hosts) log(`${m.host}: ${m.admittedPerCpuSecond} admissions per CPU-s, p99 ${m.latencyMs.p99} ms`);
+      // The host runs had no worker: their queued intents are not part of the waiting scenario.
+      await resetBenchQueue();
+    }
 
     log(`waiting: ${plan.waiting.toLocaleString()} streams behind a line of ${plan.line.toLocaleString()}`);
     const web = await startWeb(appDir, env, options.webPort, logDir, null, "server.ts", "web-waiting");

@@ -7,6 +7,7 @@ import { saleKeys } from "@/lib/redis/keys";
 import { mintCookies } from "./benchmark";
 import { LatencyRecorder, type LatencySummary } from "./latency";
 import { cpuSeconds, round } from "./proc-stats";
+import { resetBenchQueue } from "./queue";
 import { createBenchSale } from "./sale";
 import { sleep, startWorker, stop, type Started } from "./stack";
 
@@ -147,6 +148,14 @@ function openStream(port: number, saleId: string, cookie: string, onOpen: () => 
 }
 
 /**
+ * The sales of the waiting scenario. Few holds and waitlist places: each one is a booking written
+ * to MongoDB, and with 1,000 of each the drain measured MongoDB on a loaded machine (17 tickets/s,
+ * the line never drained in the time allowed). The rest of the line is the worker's Redis path,
+ * the one the streams' reads could slow down.
+ */
+const WAITING_SALE = { stock: 100, holdSeconds: 3600, waitlistMax: 100 };
+
+/**
  * N shoppers wait on SSE streams (queued behind a line of `lineTickets`) while the worker drains
  * the line; the same line is drained once without streams first. Measures what the waiting costs:
  * web memory per stream, web CPU, Redis commands, reads of the shoppers' own state (expected 0:
@@ -154,15 +163,17 @@ function openStream(port: number, saleId: string, cookie: string, onOpen: () => 
  */
 export async function measureWaiting(setup: WaitingSetup, streams: number, lineTickets: number): Promise<WaitingMeasure> {
   // Without streams.
-  const quietSale = await createBenchSale({ name: `Waiting ${setup.tag} without`, stock: 1000, holdSeconds: 3600, waitlistMax: 1000 });
+  const quietSale = await createBenchSale({ name: `Waiting ${setup.tag} without`, ...WAITING_SALE });
   await queueUsers(quietSale, Array.from({ length: lineTickets }, (_, i) => `wait-${setup.tag}-q-${i}`));
   const quietTimeline = frontierTimeline(quietSale);
   const without = await drain(setup, lineTickets, quietTimeline);
   await quietTimeline.stop();
   await stop(without.worker);
+  // What the time allowed did not drain must not be served beside the next line.
+  await resetBenchQueue();
 
   // With streams: the line, then the waiting shoppers behind it.
-  const busySale = await createBenchSale({ name: `Waiting ${setup.tag} with`, stock: 1000, holdSeconds: 3600, waitlistMax: 1000 });
+  const busySale = await createBenchSale({ name: `Waiting ${setup.tag} with`, ...WAITING_SALE });
   await queueUsers(busySale, Array.from({ length: lineTickets }, (_, i) => `wait-${setup.tag}-l-${i}`));
   const waiterIds = Array.from({ length: streams }, (_, i) => `wait-${setup.tag}-w-${i}`);
   await queueUsers(busySale, waiterIds);

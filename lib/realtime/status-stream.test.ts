@@ -72,7 +72,7 @@ describe("a waiting shopper's status stream", () => {
   });
 
   it("reads once more after a read that an event overtook", async () => {
-    let finish = (_view: BookingStatusView) => {};
+    let finish: (view: BookingStatusView) => void = () => {};
     reads.getBookingStatus.mockImplementationOnce(() => new Promise((resolve) => (finish = resolve))).mockResolvedValueOnce(hold);
     const stream = open(queued);
     stream.member.refresh();

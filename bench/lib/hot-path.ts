@@ -33,6 +33,8 @@ function extrapolate(waiting: WaitingMeasure) {
   };
 }
 
+const cpuRow = (cpu: WaitingMeasure["drainWith"]["cpuCores"]) => `${cpu.worker}, ${cpu.web}, ${cpu.redis}, ${cpu.streamClients}`;
+
 function hostsSection(hosts: HostMeasure[], row: (m: HostMeasure) => string): string[] {
   const [custom, plain, engine] = hosts;
   if (!custom || !plain || !engine) return ["Hosts not compared in this run (`--compare-users 0`).", ""];
@@ -67,8 +69,9 @@ function markdown(result: { startedAt: string; command: string; machine: ReturnT
     `| web CPU while the line moved | ${w.webCpuCoresDuringDrain} cores |`,
     `| Redis commands/s the waiting cost | ${w.redisCommandsPerSecondForWaiting.toLocaleString()} (with ${w.drainWith.redisCommandsPerSecond.toLocaleString()}, without ${w.drainWithout.redisCommandsPerSecond.toLocaleString()}) |`,
     `| reads of a waiting shopper's own status | ${w.userStatusReadsWhileWaiting} |`,
-    `| frontier updates received, delay p50 / p99 | ${w.frontierEvents.toLocaleString()}, ${w.updateDelayMs.p50} / ${w.updateDelayMs.p99} ms |`,
+    `| frontier updates received by 1 stream in 10, delay p50 / p99 | ${w.frontierEvents.toLocaleString()}, ${w.updateDelayMs.p50} / ${w.updateDelayMs.p99} ms |`,
     `| worker drain, without / with streams | ${w.drainWithout.ticketsPerSecond.toLocaleString()} / ${w.drainWith.ticketsPerSecond.toLocaleString()} tickets/s (**${w.drainRatio}×**) |`,
+    `| cores busy during the drain without / with streams: worker, web, Redis, stream clients (this process) | ${cpuRow(w.drainWithout.cpuCores)} / ${cpuRow(w.drainWith.cpuCores)} |`,
     "",
     "## 1,000,000 waiting shoppers, extrapolated",
     "",
@@ -84,7 +87,7 @@ export async function runHotPath(options: BenchOptions, plan: { compareUsers: nu
   const log = (message: string) => console.log(`bench  ${message}`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopAll().finally(() => process.exit(130)));
   try {
-    if (!options.redisUrl) await startRedis(options.redisPort, logDir);
+    const redisPid = options.redisUrl ? null : (await startRedis(options.redisPort, logDir)).pid;
     if (!options.mongoUrl) await startFerretDb(options.mongoPort, logDir);
     await clearBenchDatabase();
     await resetBenchQueue();
@@ -105,7 +108,7 @@ export async function runHotPath(options: BenchOptions, plan: { compareUsers: nu
     log(`waiting: ${plan.waiting.toLocaleString()} streams behind a line of ${plan.line.toLocaleString()}`);
     const web = await startWeb(appDir, env, options.webPort, logDir, null, "server.ts", "web-waiting");
     await sleep(1000);
-    const waiting = await measureWaiting({ env, logDir, tag, webPid: web.pid, webPort: options.webPort, workerMetricsPort: options.workerMetricsPort }, plan.waiting, plan.line);
+    const waiting = await measureWaiting({ env, logDir, tag, webPid: web.pid, webPort: options.webPort, workerMetricsPort: options.workerMetricsPort, redisPid }, plan.waiting, plan.line);
     const million = extrapolate(waiting);
     const result = { startedAt: startedAt.toISOString(), command: `npm run bench:hot-path -- ${process.argv.slice(2).join(" ")}`.trim(), machine, hosts, waiting, million };
     const dir = path.resolve(ROOT, options.out);

@@ -11,7 +11,10 @@ import { resetBenchQueue } from "./queue";
 import { createBenchSale } from "./sale";
 import { sleep, startWorker, stop, type Started } from "./stack";
 
-export type DrainMeasure = { tickets: number; seconds: number; ticketsPerSecond: number; redisCommandsPerSecond: number; userStatusReads: number };
+/** Cores each process kept busy while the line drained (what the worker competed with on this machine). */
+export type DrainCpu = { worker: number; web: number; redis: number; streamClients: number };
+
+export type DrainMeasure = { tickets: number; seconds: number; ticketsPerSecond: number; redisCommandsPerSecond: number; userStatusReads: number; cpuCores: DrainCpu };
 
 export type WaitingMeasure = {
   streams: number;
@@ -21,6 +24,7 @@ export type WaitingMeasure = {
   redisCommandsPerSecondForWaiting: number;
   /** Reads of a waiting shopper's own status (the status MULTI's HLEN) while the line moved. */
   userStatusReadsWhileWaiting: number;
+  /** Frontier events received by the sampled streams (one in SAMPLE_EVERY). */
   frontierEvents: number;
   updateDelayMs: LatencySummary;
   drainWithout: DrainMeasure;
@@ -35,6 +39,7 @@ export type WaitingSetup = {
   webPid: number;
   webPort: number;
   workerMetricsPort: number;
+  redisPid: number | null;
 };
 
 function rssBytes(pid: number): number {
@@ -104,11 +109,20 @@ async function drain(setup: WaitingSetup, tickets: number, timeline: ReturnType<
   const worker = await startWorker(setup.env, setup.workerMetricsPort, setup.logDir, null);
   while (timeline.latest() === 0) await sleep(25);
   const firstAt = Date.now();
+  const cpuBefore = { worker: cpuSeconds(worker.pid), web: cpuSeconds(setup.webPid), redis: setup.redisPid ? cpuSeconds(setup.redisPid) : 0, client: process.cpuUsage() };
   const deadline = firstAt + 120_000;
   while (timeline.latest() < tickets && Date.now() < deadline) await sleep(25);
   const seconds = (Date.now() - firstAt) / 1000;
   const after = await commandStats();
+  const cores = (used: number) => round(used / seconds, 2);
+  const client = process.cpuUsage(cpuBefore.client);
   return {
+    cpuCores: {
+      worker: cores(cpuSeconds(worker.pid) - cpuBefore.worker),
+      web: cores(cpuSeconds(setup.webPid) - cpuBefore.web),
+      redis: setup.redisPid ? cores(cpuSeconds(setup.redisPid) - cpuBefore.redis) : 0,
+      streamClients: cores((client.user + client.system) / 1e6),
+    },
     worker,
     tickets: timeline.latest(),
     seconds: round(seconds, 2),
@@ -120,13 +134,21 @@ async function drain(setup: WaitingSetup, tickets: number, timeline: ReturnType<
 
 type Stream = { request: http.ClientRequest; opened: boolean };
 
-/** Opens one SSE stream and reports each frontier event's served value and arrival time. */
-function openStream(port: number, saleId: string, cookie: string, onOpen: () => void, onFrontier: (served: number, at: number) => void): Stream {
+/**
+ * Streams of which every frontier event is parsed and dated; the others only count their opening
+ * and read what comes. The clients share the machine with the worker: parsing 10,000 streams' events
+ * in this process would take CPU from the drain it measures.
+ */
+const SAMPLE_EVERY = 10;
+
+/** Opens one SSE stream and reports its opening; a sampled one reports each frontier event's served value and arrival time. */
+function openStream(port: number, saleId: string, cookie: string, sampled: boolean, onOpen: () => void, onFrontier: (served: number, at: number) => void): Stream {
   const stream: Stream = { request: null as unknown as http.ClientRequest, opened: false };
   let buffer = "";
   stream.request = http.get({ host: "127.0.0.1", port, path: `/api/sales/${saleId}/events`, headers: { cookie, "x-forwarded-for": "10.66.0.1" }, agent: false }, (response) => {
     response.setEncoding("utf8");
     response.on("data", (chunk: string) => {
+      if (stream.opened && !sampled) return;
       buffer += chunk;
       let end: number;
       while ((end = buffer.indexOf("\n\n")) >= 0) {
@@ -146,6 +168,15 @@ function openStream(port: number, saleId: string, cookie: string, onOpen: () => 
   stream.request.on("error", () => {});
   return stream;
 }
+
+const measureOf = ({ tickets, seconds, ticketsPerSecond, redisCommandsPerSecond, userStatusReads, cpuCores }: DrainMeasure): DrainMeasure => ({
+  tickets,
+  seconds,
+  ticketsPerSecond,
+  redisCommandsPerSecond,
+  userStatusReads,
+  cpuCores,
+});
 
 /**
  * The sales of the waiting scenario. Few holds and waitlist places: each one is a booking written
@@ -185,8 +216,8 @@ export async function measureWaiting(setup: WaitingSetup, streams: number, lineT
   let opened = 0;
   const open: Stream[] = [];
   for (let i = 0; i < streams; i += 500) {
-    for (const cookie of cookies.slice(i, i + 500)) {
-      open.push(openStream(setup.webPort, busySale, cookie, () => (opened += 1), (served, at) => received.push({ served, at })));
+    for (const [j, cookie] of cookies.slice(i, i + 500).entries()) {
+      open.push(openStream(setup.webPort, busySale, cookie, (i + j) % SAMPLE_EVERY === 0, () => (opened += 1), (served, at) => received.push({ served, at })));
     }
     const target = Math.min(streams, i + 500);
     const deadline = Date.now() + 60_000;
@@ -217,8 +248,8 @@ export async function measureWaiting(setup: WaitingSetup, streams: number, lineT
     userStatusReadsWhileWaiting: withStreams.userStatusReads,
     frontierEvents: received.length,
     updateDelayMs: delays.summary(),
-    drainWithout: { tickets: without.tickets, seconds: without.seconds, ticketsPerSecond: without.ticketsPerSecond, redisCommandsPerSecond: without.redisCommandsPerSecond, userStatusReads: without.userStatusReads },
-    drainWith: { tickets: withStreams.tickets, seconds: withStreams.seconds, ticketsPerSecond: withStreams.ticketsPerSecond, redisCommandsPerSecond: withStreams.redisCommandsPerSecond, userStatusReads: withStreams.userStatusReads },
+    drainWithout: measureOf(without),
+    drainWith: measureOf(withStreams),
     drainRatio: round(withStreams.ticketsPerSecond / Math.max(1, without.ticketsPerSecond), 2),
   };
 }

@@ -72,8 +72,16 @@ function frontierTimeline(saleId: string) {
   let running = true;
   const loop = (async () => {
     while (running) {
-      const value = Number((await redis().get(saleKeys(saleId).served)) ?? 0);
-      if (served.length === 0 || value > served[served.length - 1]!) {
+      // A failed sample is logged and the next one taken: a dropped connection (ioredis reconnects)
+      // used to reject this loop, unawaited until the end, and end the run without results.
+      const value = await redis()
+        .get(saleKeys(saleId).served)
+        .then(Number)
+        .catch((error: unknown) => {
+          console.error(`bench  frontier sample failed: ${error instanceof Error ? error.message : String(error)}`);
+          return null;
+        });
+      if (value !== null && (served.length === 0 || value > served[served.length - 1]!)) {
         at.push(Date.now());
         served.push(value);
       }

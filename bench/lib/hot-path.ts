@@ -65,7 +65,7 @@ function markdown(result: { startedAt: string; command: string; machine: ReturnT
     "| | value |",
     "| --- | --- |",
     `| streams opened | ${w.streamsOpened.toLocaleString()} |`,
-    `| web RSS per stream | ${(w.rssBytesPerStream / 1024).toFixed(1)} KB |`,
+    `| web RSS per stream, 2 s after opening / after 20 s more idle | ${(w.rssBytesPerStream / 1024).toFixed(1)} / ${(w.rssSettledBytesPerStream / 1024).toFixed(1)} KB |`,
     `| web CPU while the line moved | ${w.webCpuCoresDuringDrain} cores |`,
     `| Redis commands/s the waiting cost | ${w.redisCommandsPerSecondForWaiting.toLocaleString()} (with ${w.drainWith.redisCommandsPerSecond.toLocaleString()}, without ${w.drainWithout.redisCommandsPerSecond.toLocaleString()}) |`,
     `| reads of a waiting shopper's own status | ${w.userStatusReadsWhileWaiting} |`,

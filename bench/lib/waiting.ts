@@ -19,7 +19,10 @@ export type DrainMeasure = { tickets: number; seconds: number; ticketsPerSecond:
 export type WaitingMeasure = {
   streams: number;
   streamsOpened: number;
+  /** Web RSS added per stream, 2 s after the last opened. */
   rssBytesPerStream: number;
+  /** The same after SETTLE_MS more of idle streams. */
+  rssSettledBytesPerStream: number;
   webCpuCoresDuringDrain: number;
   redisCommandsPerSecondForWaiting: number;
   /** Reads of a waiting shopper's own status (the status MULTI's HLEN) while the line moved. */
@@ -149,6 +152,9 @@ type Stream = { request: http.ClientRequest; opened: boolean };
  */
 const SAMPLE_EVERY = 10;
 
+/** How long the open streams idle before the second memory reading. */
+const SETTLE_MS = 20_000;
+
 /** Opens one SSE stream and reports its opening; a sampled one reports each frontier event's served value and arrival time. */
 function openStream(port: number, saleId: string, cookie: string, sampled: boolean, onOpen: () => void, onFrontier: (served: number, at: number) => void): Stream {
   const stream: Stream = { request: null as unknown as http.ClientRequest, opened: false };
@@ -231,8 +237,12 @@ export async function measureWaiting(setup: WaitingSetup, streams: number, lineT
     const deadline = Date.now() + 60_000;
     while (opened < target && Date.now() < deadline) await sleep(50);
   }
-  await sleep(2000); // the streams' one catch-up read, a second after opening
+  await sleep(2000); // the streams' one catch-up read, a tick or two after opening
   const rssAfter = rssBytes(setup.webPid);
+  // The same streams once the web has been idle a while: V8 has collected the opening's garbage
+  // (JWT decoding, status reads) and given some of the heap back. What the streams themselves keep.
+  await sleep(SETTLE_MS);
+  const rssSettled = rssBytes(setup.webPid);
 
   const timeline = frontierTimeline(busySale);
   const cpuBefore = cpuSeconds(setup.webPid);
@@ -251,6 +261,7 @@ export async function measureWaiting(setup: WaitingSetup, streams: number, lineT
     streams,
     streamsOpened: opened,
     rssBytesPerStream: Math.round((rssAfter - rssBefore) / Math.max(1, opened)),
+    rssSettledBytesPerStream: Math.round((rssSettled - rssBefore) / Math.max(1, opened)),
     webCpuCoresDuringDrain: round(webCpu / withStreams.seconds, 3),
     redisCommandsPerSecondForWaiting: withStreams.redisCommandsPerSecond - without.redisCommandsPerSecond,
     userStatusReadsWhileWaiting: withStreams.userStatusReads,

@@ -1,6 +1,6 @@
-// npm run bench:hot-path -- [--compare-users N] [--waiting N] [--line N] [bench stack options…]
+// npm run bench:hot-path -- [--compare-users N|0] [--waiting N] [--line N] [bench stack options…]
 // The hot path side by side in one run: admissions per web CPU-second for the shipped host
-// (server.ts), plain `next start` and the engine; then N shoppers waiting on SSE streams while a
+// (server.ts), plain `next start` and the engine (skipped with --compare-users 0); then N shoppers waiting on SSE streams while a
 // line drains, against the same line drained without them; and the extrapolation to 1,000,000.
 import { parseArgs } from "node:util";
 import { isolate } from "./lib/isolate";

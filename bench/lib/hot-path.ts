@@ -33,8 +33,24 @@ function extrapolate(waiting: WaitingMeasure) {
   };
 }
 
+const cpuRow = (cpu: WaitingMeasure["drainWith"]["cpuCores"]) => `${cpu.worker}, ${cpu.web}, ${cpu.redis}, ${cpu.streamClients}`;
+
+function hostsSection(hosts: HostMeasure[], row: (m: HostMeasure) => string): string[] {
+  const [custom, plain, engine] = hosts;
+  if (!custom || !plain || !engine) return ["Hosts not compared in this run (`--compare-users 0`).", ""];
+  return [
+    "## Admissions per CPU-second of the admitting process (one run, 200 in flight)",
+    "",
+    "| host | admitted | CPU s | admissions / CPU-s | CPU ms / admission | latency p50 / p99 ms | answers |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...hosts.map(row),
+    "",
+    `server.ts ÷ next start: ${round(custom.admittedPerCpuSecond / Math.max(1, plain.admittedPerCpuSecond), 2)}×; server.ts ÷ engine: ${round(custom.admittedPerCpuSecond / Math.max(1, engine.admittedPerCpuSecond), 2)}.`,
+    "",
+  ];
+}
+
 function markdown(result: { startedAt: string; command: string; machine: ReturnType<typeof machineInfo>; hosts: HostMeasure[]; waiting: WaitingMeasure; million: ReturnType<typeof extrapolate> }): string {
-  const [custom, plain, engine] = result.hosts;
   const row = (m: HostMeasure) =>
     `| ${m.host} | ${m.admitted.toLocaleString()} | ${m.cpuSeconds} | **${m.admittedPerCpuSecond.toLocaleString()}** | ${m.cpuMsPerAdmission} | ${m.latencyMs.p50} / ${m.latencyMs.p99} | ${JSON.stringify(m.answers)} |`;
   const w = result.waiting;
@@ -43,25 +59,19 @@ function markdown(result: { startedAt: string; command: string; machine: ReturnT
     "",
     `\`${result.command}\` on ${result.machine.cpus} × ${result.machine.model}, load average ${result.machine.loadAverageAtStart.map((n) => n.toFixed(1)).join(" / ")} at the start.`,
     "",
-    "## Admissions per CPU-second of the admitting process (one run, 200 in flight)",
-    "",
-    "| host | admitted | CPU s | admissions / CPU-s | CPU ms / admission | latency p50 / p99 ms | answers |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
-    ...result.hosts.map(row),
-    "",
-    `server.ts ÷ next start: ${round(custom!.admittedPerCpuSecond / Math.max(1, plain!.admittedPerCpuSecond), 2)}×; server.ts ÷ engine: ${round(custom!.admittedPerCpuSecond / Math.max(1, engine!.admittedPerCpuSecond), 2)}.`,
-    "",
+    ...hostsSection(result.hosts, row),
     `## ${w.streams.toLocaleString()} shoppers waiting on SSE streams while a line of ${w.drainWithout.tickets.toLocaleString()} drains`,
     "",
     "| | value |",
     "| --- | --- |",
     `| streams opened | ${w.streamsOpened.toLocaleString()} |`,
-    `| web RSS per stream | ${(w.rssBytesPerStream / 1024).toFixed(1)} KB |`,
+    `| web RSS per stream, 2 s after opening / after 20 s more idle | ${(w.rssBytesPerStream / 1024).toFixed(1)} / ${(w.rssSettledBytesPerStream / 1024).toFixed(1)} KB |`,
     `| web CPU while the line moved | ${w.webCpuCoresDuringDrain} cores |`,
     `| Redis commands/s the waiting cost | ${w.redisCommandsPerSecondForWaiting.toLocaleString()} (with ${w.drainWith.redisCommandsPerSecond.toLocaleString()}, without ${w.drainWithout.redisCommandsPerSecond.toLocaleString()}) |`,
     `| reads of a waiting shopper's own status | ${w.userStatusReadsWhileWaiting} |`,
-    `| frontier updates received, delay p50 / p99 | ${w.frontierEvents.toLocaleString()}, ${w.updateDelayMs.p50} / ${w.updateDelayMs.p99} ms |`,
+    `| frontier updates received by 1 stream in 10, delay p50 / p99 | ${w.frontierEvents.toLocaleString()}, ${w.updateDelayMs.p50} / ${w.updateDelayMs.p99} ms |`,
     `| worker drain, without / with streams | ${w.drainWithout.ticketsPerSecond.toLocaleString()} / ${w.drainWith.ticketsPerSecond.toLocaleString()} tickets/s (**${w.drainRatio}×**) |`,
+    `| cores busy during the drain without / with streams: worker, web, Redis, stream clients (this process) | ${cpuRow(w.drainWithout.cpuCores)} / ${cpuRow(w.drainWith.cpuCores)} |`,
     "",
     "## 1,000,000 waiting shoppers, extrapolated",
     "",
@@ -77,7 +87,7 @@ export async function runHotPath(options: BenchOptions, plan: { compareUsers: nu
   const log = (message: string) => console.log(`bench  ${message}`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopAll().finally(() => process.exit(130)));
   try {
-    if (!options.redisUrl) await startRedis(options.redisPort, logDir);
+    const redisPid = options.redisUrl ? null : (await startRedis(options.redisPort, logDir)).pid;
     if (!options.mongoUrl) await startFerretDb(options.mongoPort, logDir);
     await clearBenchDatabase();
     await resetBenchQueue();
@@ -86,16 +96,19 @@ export async function runHotPath(options: BenchOptions, plan: { compareUsers: nu
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };
     const machine = machineInfo();
 
-    log(`hosts: ${plan.compareUsers.toLocaleString()} intents each on server.ts, next start and the engine`);
-    const hosts = await compareHosts({ appDir, env, logDir, tag, users: plan.compareUsers, concurrency: options.concurrency, usersPerIp: options.usersPerIp }, options.webPort + 2);
-    for (const m of hosts) log(`${m.host}: ${m.admittedPerCpuSecond} admissions per CPU-s, p99 ${m.latencyMs.p99} ms`);
-    // The host runs had no worker: their queued intents are not part of the waiting scenario.
-    await resetBenchQueue();
+    let hosts: HostMeasure[] = [];
+    if (plan.compareUsers > 0) {
+      log(`hosts: ${plan.compareUsers.toLocaleString()} intents each on server.ts, next start and the engine`);
+      hosts = await compareHosts({ appDir, env, logDir, tag, users: plan.compareUsers, concurrency: options.concurrency, usersPerIp: options.usersPerIp }, options.webPort + 2);
+      for (const m of hosts) log(`${m.host}: ${m.admittedPerCpuSecond} admissions per CPU-s, p99 ${m.latencyMs.p99} ms`);
+      // The host runs had no worker: their queued intents are not part of the waiting scenario.
+      await resetBenchQueue();
+    }
 
     log(`waiting: ${plan.waiting.toLocaleString()} streams behind a line of ${plan.line.toLocaleString()}`);
     const web = await startWeb(appDir, env, options.webPort, logDir, null, "server.ts", "web-waiting");
     await sleep(1000);
-    const waiting = await measureWaiting({ env, logDir, tag, webPid: web.pid, webPort: options.webPort, workerMetricsPort: options.workerMetricsPort }, plan.waiting, plan.line);
+    const waiting = await measureWaiting({ env, logDir, tag, webPid: web.pid, webPort: options.webPort, workerMetricsPort: options.workerMetricsPort, redisPid }, plan.waiting, plan.line);
     const million = extrapolate(waiting);
     const result = { startedAt: startedAt.toISOString(), command: `npm run bench:hot-path -- ${process.argv.slice(2).join(" ")}`.trim(), machine, hosts, waiting, million };
     const dir = path.resolve(ROOT, options.out);

@@ -97,7 +97,8 @@ const profiling = (dir: string | null) => (dir ? ["--cpu-prof", `--cpu-prof-dir=
 
 /**
  * A private FerretDB (SQLite backend, data in the run folder): the benchmark neither waits on nor
- * disturbs the shared MongoDB server other people's tests use. Built by `npm run services:up`.
+ * disturbs the shared MongoDB server other people's tests use. Built by `npm run services:up`. Its debug
+ * HTTP listener (a fixed port, 8088) is off, so that two benchmarks can run side by side.
  */
 export async function startFerretDb(port: number, logDir: string): Promise<Started> {
   const binary = path.join(ROOT, ".tools", "bin", "ferretdb");
@@ -105,7 +106,7 @@ export async function startFerretDb(port: number, logDir: string): Promise<Start
   await assertPortFree(port, "bench FerretDB");
   const dataDir = path.join(logDir, "ferretdb");
   mkdirSync(dataDir, { recursive: true });
-  const args = [`--handler=sqlite`, `--sqlite-url=file:${dataDir}/`, `--listen-addr=127.0.0.1:${port}`, "--telemetry=disable", `--state-dir=${dataDir}`, "--log-level=warn"];
+  const args = [`--handler=sqlite`, `--sqlite-url=file:${dataDir}/`, `--listen-addr=127.0.0.1:${port}`, "--telemetry=disable", `--state-dir=${dataDir}`, "--log-level=warn", "--debug-addr=-"];
   const ferret = launch("ferretdb", binary, args, process.env, logDir);
   await waitFor("ferretdb", () => (exited(ferret) ? Promise.reject(new Error(`ferretdb exited; see ${ferret.log}`)) : isListening(port)), 30_000, 100);
   return ferret;

@@ -7,19 +7,27 @@ import { saleKeys } from "@/lib/redis/keys";
 import { mintCookies } from "./benchmark";
 import { LatencyRecorder, type LatencySummary } from "./latency";
 import { cpuSeconds, round } from "./proc-stats";
+import { resetBenchQueue } from "./queue";
 import { createBenchSale } from "./sale";
 import { sleep, startWorker, stop, type Started } from "./stack";
 
-export type DrainMeasure = { tickets: number; seconds: number; ticketsPerSecond: number; redisCommandsPerSecond: number; userStatusReads: number };
+/** Cores each process kept busy while the line drained (what the worker competed with on this machine). */
+export type DrainCpu = { worker: number; web: number; redis: number; streamClients: number };
+
+export type DrainMeasure = { tickets: number; seconds: number; ticketsPerSecond: number; redisCommandsPerSecond: number; userStatusReads: number; cpuCores: DrainCpu };
 
 export type WaitingMeasure = {
   streams: number;
   streamsOpened: number;
+  /** Web RSS added per stream, 2 s after the last opened. */
   rssBytesPerStream: number;
+  /** The same after SETTLE_MS more of idle streams. */
+  rssSettledBytesPerStream: number;
   webCpuCoresDuringDrain: number;
   redisCommandsPerSecondForWaiting: number;
   /** Reads of a waiting shopper's own status (the status MULTI's HLEN) while the line moved. */
   userStatusReadsWhileWaiting: number;
+  /** Frontier events received by the sampled streams (one in SAMPLE_EVERY). */
   frontierEvents: number;
   updateDelayMs: LatencySummary;
   drainWithout: DrainMeasure;
@@ -34,6 +42,7 @@ export type WaitingSetup = {
   webPid: number;
   webPort: number;
   workerMetricsPort: number;
+  redisPid: number | null;
 };
 
 function rssBytes(pid: number): number {
@@ -66,8 +75,16 @@ function frontierTimeline(saleId: string) {
   let running = true;
   const loop = (async () => {
     while (running) {
-      const value = Number((await redis().get(saleKeys(saleId).served)) ?? 0);
-      if (served.length === 0 || value > served[served.length - 1]!) {
+      // A failed sample is logged and the next one taken: a dropped connection (ioredis reconnects)
+      // used to reject this loop, unawaited until the end, and end the run without results.
+      const value = await redis()
+        .get(saleKeys(saleId).served)
+        .then(Number)
+        .catch((error: unknown) => {
+          console.error(`bench  frontier sample failed: ${error instanceof Error ? error.message : String(error)}`);
+          return null;
+        });
+      if (value !== null && (served.length === 0 || value > served[served.length - 1]!)) {
         at.push(Date.now());
         served.push(value);
       }
@@ -103,11 +120,20 @@ async function drain(setup: WaitingSetup, tickets: number, timeline: ReturnType<
   const worker = await startWorker(setup.env, setup.workerMetricsPort, setup.logDir, null);
   while (timeline.latest() === 0) await sleep(25);
   const firstAt = Date.now();
+  const cpuBefore = { worker: cpuSeconds(worker.pid), web: cpuSeconds(setup.webPid), redis: setup.redisPid ? cpuSeconds(setup.redisPid) : 0, client: process.cpuUsage() };
   const deadline = firstAt + 120_000;
   while (timeline.latest() < tickets && Date.now() < deadline) await sleep(25);
   const seconds = (Date.now() - firstAt) / 1000;
   const after = await commandStats();
+  const cores = (used: number) => round(used / seconds, 2);
+  const client = process.cpuUsage(cpuBefore.client);
   return {
+    cpuCores: {
+      worker: cores(cpuSeconds(worker.pid) - cpuBefore.worker),
+      web: cores(cpuSeconds(setup.webPid) - cpuBefore.web),
+      redis: setup.redisPid ? cores(cpuSeconds(setup.redisPid) - cpuBefore.redis) : 0,
+      streamClients: cores((client.user + client.system) / 1e6),
+    },
     worker,
     tickets: timeline.latest(),
     seconds: round(seconds, 2),
@@ -119,13 +145,24 @@ async function drain(setup: WaitingSetup, tickets: number, timeline: ReturnType<
 
 type Stream = { request: http.ClientRequest; opened: boolean };
 
-/** Opens one SSE stream and reports each frontier event's served value and arrival time. */
-function openStream(port: number, saleId: string, cookie: string, onOpen: () => void, onFrontier: (served: number, at: number) => void): Stream {
+/**
+ * Streams of which every frontier event is parsed and dated; the others only count their opening
+ * and read what comes. The clients share the machine with the worker: parsing 10,000 streams' events
+ * in this process would take CPU from the drain it measures.
+ */
+const SAMPLE_EVERY = 10;
+
+/** How long the open streams idle before the second memory reading. */
+const SETTLE_MS = 20_000;
+
+/** Opens one SSE stream and reports its opening; a sampled one reports each frontier event's served value and arrival time. */
+function openStream(port: number, saleId: string, cookie: string, sampled: boolean, onOpen: () => void, onFrontier: (served: number, at: number) => void): Stream {
   const stream: Stream = { request: null as unknown as http.ClientRequest, opened: false };
   let buffer = "";
   stream.request = http.get({ host: "127.0.0.1", port, path: `/api/sales/${saleId}/events`, headers: { cookie, "x-forwarded-for": "10.66.0.1" }, agent: false }, (response) => {
     response.setEncoding("utf8");
     response.on("data", (chunk: string) => {
+      if (stream.opened && !sampled) return;
       buffer += chunk;
       let end: number;
       while ((end = buffer.indexOf("\n\n")) >= 0) {
@@ -146,6 +183,23 @@ function openStream(port: number, saleId: string, cookie: string, onOpen: () => 
   return stream;
 }
 
+const measureOf = ({ tickets, seconds, ticketsPerSecond, redisCommandsPerSecond, userStatusReads, cpuCores }: DrainMeasure): DrainMeasure => ({
+  tickets,
+  seconds,
+  ticketsPerSecond,
+  redisCommandsPerSecond,
+  userStatusReads,
+  cpuCores,
+});
+
+/**
+ * The sales of the waiting scenario. Few holds and waitlist places: each one is a booking written
+ * to MongoDB, and with 1,000 of each the drain measured MongoDB on a loaded machine (17 tickets/s,
+ * the line never drained in the time allowed). The rest of the line is the worker's Redis path,
+ * the one the streams' reads could slow down.
+ */
+const WAITING_SALE = { stock: 100, holdSeconds: 3600, waitlistMax: 100 };
+
 /**
  * N shoppers wait on SSE streams (queued behind a line of `lineTickets`) while the worker drains
  * the line; the same line is drained once without streams first. Measures what the waiting costs:
@@ -154,15 +208,17 @@ function openStream(port: number, saleId: string, cookie: string, onOpen: () => 
  */
 export async function measureWaiting(setup: WaitingSetup, streams: number, lineTickets: number): Promise<WaitingMeasure> {
   // Without streams.
-  const quietSale = await createBenchSale({ name: `Waiting ${setup.tag} without`, stock: 1000, holdSeconds: 3600, waitlistMax: 1000 });
+  const quietSale = await createBenchSale({ name: `Waiting ${setup.tag} without`, ...WAITING_SALE });
   await queueUsers(quietSale, Array.from({ length: lineTickets }, (_, i) => `wait-${setup.tag}-q-${i}`));
   const quietTimeline = frontierTimeline(quietSale);
   const without = await drain(setup, lineTickets, quietTimeline);
   await quietTimeline.stop();
   await stop(without.worker);
+  // What the time allowed did not drain must not be served beside the next line.
+  await resetBenchQueue();
 
   // With streams: the line, then the waiting shoppers behind it.
-  const busySale = await createBenchSale({ name: `Waiting ${setup.tag} with`, stock: 1000, holdSeconds: 3600, waitlistMax: 1000 });
+  const busySale = await createBenchSale({ name: `Waiting ${setup.tag} with`, ...WAITING_SALE });
   await queueUsers(busySale, Array.from({ length: lineTickets }, (_, i) => `wait-${setup.tag}-l-${i}`));
   const waiterIds = Array.from({ length: streams }, (_, i) => `wait-${setup.tag}-w-${i}`);
   await queueUsers(busySale, waiterIds);
@@ -174,15 +230,19 @@ export async function measureWaiting(setup: WaitingSetup, streams: number, lineT
   let opened = 0;
   const open: Stream[] = [];
   for (let i = 0; i < streams; i += 500) {
-    for (const cookie of cookies.slice(i, i + 500)) {
-      open.push(openStream(setup.webPort, busySale, cookie, () => (opened += 1), (served, at) => received.push({ served, at })));
+    for (const [j, cookie] of cookies.slice(i, i + 500).entries()) {
+      open.push(openStream(setup.webPort, busySale, cookie, (i + j) % SAMPLE_EVERY === 0, () => (opened += 1), (served, at) => received.push({ served, at })));
     }
     const target = Math.min(streams, i + 500);
     const deadline = Date.now() + 60_000;
     while (opened < target && Date.now() < deadline) await sleep(50);
   }
-  await sleep(2000); // the streams' one catch-up read, a second after opening
+  await sleep(2000); // the streams' one catch-up read, a tick or two after opening
   const rssAfter = rssBytes(setup.webPid);
+  // The same streams once the web has been idle a while: V8 has collected the opening's garbage
+  // (JWT decoding, status reads) and given some of the heap back. What the streams themselves keep.
+  await sleep(SETTLE_MS);
+  const rssSettled = rssBytes(setup.webPid);
 
   const timeline = frontierTimeline(busySale);
   const cpuBefore = cpuSeconds(setup.webPid);
@@ -201,13 +261,14 @@ export async function measureWaiting(setup: WaitingSetup, streams: number, lineT
     streams,
     streamsOpened: opened,
     rssBytesPerStream: Math.round((rssAfter - rssBefore) / Math.max(1, opened)),
+    rssSettledBytesPerStream: Math.round((rssSettled - rssBefore) / Math.max(1, opened)),
     webCpuCoresDuringDrain: round(webCpu / withStreams.seconds, 3),
     redisCommandsPerSecondForWaiting: withStreams.redisCommandsPerSecond - without.redisCommandsPerSecond,
     userStatusReadsWhileWaiting: withStreams.userStatusReads,
     frontierEvents: received.length,
     updateDelayMs: delays.summary(),
-    drainWithout: { tickets: without.tickets, seconds: without.seconds, ticketsPerSecond: without.ticketsPerSecond, redisCommandsPerSecond: without.redisCommandsPerSecond, userStatusReads: without.userStatusReads },
-    drainWith: { tickets: withStreams.tickets, seconds: withStreams.seconds, ticketsPerSecond: withStreams.ticketsPerSecond, redisCommandsPerSecond: withStreams.redisCommandsPerSecond, userStatusReads: withStreams.userStatusReads },
+    drainWithout: measureOf(without),
+    drainWith: measureOf(withStreams),
     drainRatio: round(withStreams.ticketsPerSecond / Math.max(1, without.ticketsPerSecond), 2),
   };
 }

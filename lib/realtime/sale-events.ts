@@ -8,6 +8,8 @@ import { logger } from "@/lib/log/logger";
  */
 export type SaleEvent = { saleId: string; users: string[]; served?: number; at: number };
 export type SaleEventListener = (event: SaleEvent) => void;
+/** Events may have been missed: the subscription's connection dropped and is back. */
+export type SaleEventsGapListener = () => void;
 
 /**
  * How events travel. On a cluster: sharded pub/sub (SPUBLISH/SSUBSCRIBE), so a sale's events stay
@@ -36,13 +38,23 @@ export async function publishSaleEvent(saleId: string, users: string[], served?:
   await transport().publish(saleChannel(saleId), JSON.stringify(event));
 }
 
-const globalForEvents = globalThis as unknown as { flashSaleEventListeners?: Map<string, Set<SaleEventListener>>; flashSaleEventsWired?: boolean };
+type Subscription = { onEvent: SaleEventListener; onGap: SaleEventsGapListener };
 
-function listeners(): Map<string, Set<SaleEventListener>> {
+const globalForEvents = globalThis as unknown as { flashSaleEventListeners?: Map<string, Set<Subscription>>; flashSaleEventsWired?: boolean };
+
+/** Every listener of every channel is told of a gap: none of their channels heard anything meanwhile. */
+function announceGap(): void {
+  const subscriptions = [...(globalForEvents.flashSaleEventListeners?.values() ?? [])].flatMap((set) => [...set]);
+  logger.warn({ subscriptions: subscriptions.length }, "sale events resubscribed after a lost connection; resynchronising");
+  for (const subscription of subscriptions) subscription.onGap();
+}
+
+function listeners(): Map<string, Set<Subscription>> {
   globalForEvents.flashSaleEventListeners ??= new Map();
   if (!globalForEvents.flashSaleEventsWired) {
     globalForEvents.flashSaleEventsWired = true;
-    redisSubscriber().on(transport().messageEvent, (channel: string, message: string) => {
+    const subscriber = redisSubscriber();
+    subscriber.on(transport().messageEvent, (channel: string, message: string) => {
       const set = globalForEvents.flashSaleEventListeners?.get(channel);
       if (!set?.size) return;
       let event: SaleEvent;
@@ -52,7 +64,14 @@ function listeners(): Map<string, Set<SaleEventListener>> {
         logger.warn({ channel }, "unparseable sale event");
         return;
       }
-      for (const listener of set) listener(event);
+      for (const subscription of set) subscription.onEvent(event);
+    });
+    // ioredis subscribes again on its own when it reconnects (ready comes after it has sent the
+    // SUBSCRIBEs), but what was published while it was away is gone.
+    let connectedBefore = false;
+    subscriber.on("ready", () => {
+      if (connectedBefore) announceGap();
+      connectedBefore = true;
     });
   }
   return globalForEvents.flashSaleEventListeners;
@@ -60,9 +79,10 @@ function listeners(): Map<string, Set<SaleEventListener>> {
 
 /**
  * Subscribes to a sale's events. One Redis subscription per sale and process is shared by every
- * listener (SSE stream) in the process; the last unsubscribe drops it.
+ * listener (SSE stream) in the process; the last unsubscribe drops it. `onGap` is called when
+ * events may have been missed (the connection dropped and came back): re-read what they would say.
  */
-export function subscribeSaleEvents(saleId: string, listener: SaleEventListener): () => void {
+export function subscribeSaleEvents(saleId: string, onEvent: SaleEventListener, onGap: SaleEventsGapListener = () => {}): () => void {
   const channel = saleChannel(saleId);
   const map = listeners();
   let set = map.get(channel);
@@ -71,6 +91,7 @@ export function subscribeSaleEvents(saleId: string, listener: SaleEventListener)
     map.set(channel, set);
     transport().subscribe(channel).catch((error: unknown) => logger.warn({ err: error, channel }, "subscribe failed"));
   }
+  const listener: Subscription = { onEvent, onGap };
   set.add(listener);
   return () => {
     const current = map.get(channel);

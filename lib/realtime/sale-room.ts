@@ -8,28 +8,49 @@ export const FRONTIER_TICK_MS = 1_000;
 /** A comment line every so often keeps proxies from closing a quiet stream. */
 const HEARTBEAT_TICKS = 15;
 const HEARTBEAT = new TextEncoder().encode(": heartbeat\n\n");
+/** After missed events, the members' own reads are spread over this long, in slices. */
+export const RESYNC_SPREAD_MS = 800;
+const RESYNC_SLICES = 8;
 
 /** One stream (or other listener) in a sale's room. */
 export type RoomMember = {
   userId: string;
   /** The frontier moved; `chunk` is its SSE message, encoded once for every member. */
   onFrontier(frontier: SaleFrontier, chunk: Uint8Array): void;
-  /** A sale event named this member's user: their own state changed. */
-  onUserEvent(): void;
+  /** Read the member's own state again: an event named them, or one may have been missed. */
+  refresh(): void;
+  /** Whether an event, rather than the frontier, can change this member's state (not while queued). */
+  awaitsEvents(): boolean;
   /** Nothing moved for a while: keep the connection warm. */
   onHeartbeat(chunk: Uint8Array): void;
+};
+
+/** A member's place in its room. */
+export type RoomMembership = {
+  leave(): void;
+  /** Refreshes the member on one of the room's next ticks (after a failed read, say). */
+  refreshLater(): void;
 };
 
 /**
  * A sale's waiting shoppers in this process. One frontier read per tick and one event subscription
  * are shared by all of them; an event reaches only the members it names (a map lookup per named
- * user, not a scan of every stream per event).
+ * user, not a scan of every stream per event). Timers are the room's, never one per member.
  */
 type Room = {
+  saleId: string;
   members: Set<RoomMember>;
-  byUser: Map<string, Set<RoomMember>>;
+  byUser: Map<string, RoomMember[]>;
   frontierKey: string;
   quietTicks: number;
+  /**
+   * Members to refresh on the next tick, and on the tick after: a member that just joined may have
+   * missed an event between the route's read and its joining (or before a new room's subscription
+   * was confirmed), so it reads once more a tick or two later, when both are surely in place.
+   */
+  dueNextTick: Set<RoomMember>;
+  dueInTwoTicks: Set<RoomMember>;
+  resync: ReturnType<typeof setTimeout> | null;
   timer: ReturnType<typeof setInterval>;
   unsubscribe: () => void;
 };
@@ -86,13 +107,13 @@ function frontierChunk(frontier: SaleFrontier): Uint8Array {
   return encoder.encode(`event: frontier\ndata: ${JSON.stringify(frontier)}\n\n`);
 }
 
-async function tick(saleId: string, room: Room): Promise<void> {
+/** Reads the frontier (fresher than `maxAgeMs`) and fans it out if the line or the sale moved. */
+async function readFrontier(room: Room, maxAgeMs: number): Promise<void> {
   let frontier: SaleFrontier;
   try {
-    // Half a tick: a poll just before the tick must not make the ticker skip a move.
-    frontier = await currentFrontier(saleId, FRONTIER_TICK_MS / 2);
+    frontier = await currentFrontier(room.saleId, maxAgeMs);
   } catch (error) {
-    logger.warn({ err: error, saleId }, "frontier read failed");
+    logger.warn({ err: error, saleId: room.saleId }, "frontier read failed");
     return;
   }
   // serverTime changes on every read; only a move of the line or the sale is news.
@@ -108,46 +129,94 @@ async function tick(saleId: string, room: Room): Promise<void> {
   }
 }
 
+function tick(room: Room): void {
+  const due = room.dueNextTick;
+  room.dueNextTick = room.dueInTwoTicks;
+  room.dueInTwoTicks = new Set();
+  for (const member of due) member.refresh();
+  // Half a tick: a poll just before the tick must not make the ticker skip a move.
+  void readFrontier(room, FRONTIER_TICK_MS / 2);
+}
+
 function dispatch(room: Room, event: SaleEvent): void {
   for (const userId of event.users) {
     const members = room.byUser.get(userId);
-    if (members) for (const member of members) member.onUserEvent();
+    if (members) for (const member of members) member.refresh();
   }
+}
+
+/**
+ * The subscription's connection dropped and came back: events published meanwhile are lost. The
+ * frontier is read at once; members whose state only an event changes (holds, waitlist places…)
+ * read their own, spread over RESYNC_SPREAD_MS in slices, starting at a random offset, so that
+ * every room of every process does not hit Redis in the same instant. Queued members need nothing:
+ * their change comes with the frontier.
+ */
+function resync(room: Room): void {
+  void readFrontier(room, 0);
+  if (room.resync) clearTimeout(room.resync);
+  const pending = [...room.members].filter((member) => member.awaitsEvents());
+  const slice = Math.max(1, Math.ceil(pending.length / RESYNC_SLICES));
+  const gap = RESYNC_SPREAD_MS / RESYNC_SLICES;
+  const next = () => {
+    for (const member of pending.splice(0, slice)) if (room.members.has(member)) member.refresh();
+    room.resync = pending.length > 0 ? setTimeout(next, gap) : null;
+    room.resync?.unref();
+  };
+  room.resync = setTimeout(next, Math.random() * gap);
+  room.resync.unref();
 }
 
 function openRoom(saleId: string): Room {
   const room: Room = {
+    saleId,
     members: new Set(),
     byUser: new Map(),
     frontierKey: "",
     quietTicks: 0,
-    timer: setInterval(() => void tick(saleId, room), FRONTIER_TICK_MS),
+    dueNextTick: new Set(),
+    dueInTwoTicks: new Set(),
+    resync: null,
+    timer: setInterval(() => tick(room), FRONTIER_TICK_MS),
     unsubscribe: () => {},
   };
   room.timer.unref();
-  room.unsubscribe = subscribeSaleEvents(saleId, (event) => dispatch(room, event));
+  room.unsubscribe = subscribeSaleEvents(
+    saleId,
+    (event) => dispatch(room, event),
+    () => resync(room),
+  );
   rooms().set(saleId, room);
   return room;
 }
 
-/** Adds a member to the sale's room (opening it: one subscription, one ticker); returns its leave. */
-export function joinSaleRoom(saleId: string, member: RoomMember): () => void {
+function closeRoom(room: Room): void {
+  clearInterval(room.timer);
+  if (room.resync) clearTimeout(room.resync);
+  room.unsubscribe();
+  rooms().delete(room.saleId);
+}
+
+/** Adds a member to the sale's room (opening it: one subscription, one ticker). */
+export function joinSaleRoom(saleId: string, member: RoomMember): RoomMembership {
   const room = rooms().get(saleId) ?? openRoom(saleId);
   room.members.add(member);
-  let mine = room.byUser.get(member.userId);
-  if (!mine) {
-    mine = new Set();
-    room.byUser.set(member.userId, mine);
-  }
-  mine.add(member);
-  return () => {
-    room.members.delete(member);
-    mine.delete(member);
-    if (mine.size === 0) room.byUser.delete(member.userId);
-    if (room.members.size === 0 && rooms().get(saleId) === room) {
-      clearInterval(room.timer);
-      room.unsubscribe();
-      rooms().delete(saleId);
-    }
+  const mine = room.byUser.get(member.userId);
+  if (mine) mine.push(member);
+  else room.byUser.set(member.userId, [member]);
+  room.dueInTwoTicks.add(member);
+  return {
+    leave() {
+      if (!room.members.delete(member)) return;
+      room.dueNextTick.delete(member);
+      room.dueInTwoTicks.delete(member);
+      const others = room.byUser.get(member.userId)?.filter((each) => each !== member) ?? [];
+      if (others.length > 0) room.byUser.set(member.userId, others);
+      else room.byUser.delete(member.userId);
+      if (room.members.size === 0 && rooms().get(saleId) === room) closeRoom(room);
+    },
+    refreshLater() {
+      if (room.members.has(member)) room.dueNextTick.add(member);
+    },
   };
 }

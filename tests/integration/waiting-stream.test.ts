@@ -5,6 +5,8 @@ import { GET as getEvents } from "@/app/api/sales/[saleId]/events/route";
 import { GET as getFrontier } from "@/app/api/sales/[saleId]/frontier/route";
 import { GET as getStatus } from "@/app/api/sales/[saleId]/status/route";
 import { DELETE as deleteBooking } from "@/app/api/bookings/[id]/route";
+import type { Redis } from "ioredis";
+import { redis, redisSubscriber } from "@/lib/redis/client";
 import { callRoute, createLiveSale, postIntentAs, purgeBookingQueue, sessionCookie, startWorker, stopWorker, userIds, waitFor } from "./support/harness";
 
 let worker: ChildProcess | undefined;
@@ -73,6 +75,40 @@ describe("a waiting shopper's live stream", () => {
     const released = await callRoute(deleteBooking, `/api/bookings/${bookingId}`, { id: bookingId }, { method: "DELETE", cookie: await sessionCookie(first), body: { status: "deleted" } });
     expect(released.status).toBe(200);
     await waitFor(() => stream.states().includes("hold"), 30_000);
+    stream.close();
+  });
+
+  it("recovers what it missed while the sale-events subscription was away: a cancelled hold still reaches the holder's stream", async () => {
+    const { saleId } = await createLiveSale({ stock: 1 });
+    const [holderId] = userIds("resync", 1) as [string];
+    expect((await postIntentAs(holderId, saleId)).status).toBe(202);
+    worker ??= await startWorker();
+    const cookie = await sessionCookie(holderId);
+    const held = async () => (await callRoute(getStatus, `/api/sales/${saleId}/status`, { saleId }, { cookie })).body;
+    await waitFor(async () => (await held()).state === "hold", 30_000);
+    const stream = await openStream(saleId, holderId);
+    await waitFor(() => stream.states().includes("hold"), 10_000);
+    // Without a worker, the cancel's own event is the only one that names the holder.
+    await stopWorker(worker);
+    worker = undefined;
+
+    // The subscriber's connection is killed and kept away until the cancel's event has been
+    // published: nobody in this process hears it.
+    const subscriber = redisSubscriber() as Redis;
+    const retryStrategy = subscriber.options.retryStrategy;
+    subscriber.options.retryStrategy = () => null;
+    try {
+      await redis().client("KILL", "ADDR", `${subscriber.stream.localAddress}:${subscriber.stream.localPort}`);
+      await waitFor(() => subscriber.status === "end", 5_000, 10);
+      const bookingId = String((await held()).bookingId);
+      const cancelled = await callRoute(deleteBooking, `/api/bookings/${bookingId}`, { id: bookingId }, { method: "DELETE", cookie, body: { status: "deleted" } });
+      expect(cancelled.status).toBe(200);
+      expect(stream.states()).not.toContain("cancelled");
+    } finally {
+      subscriber.options.retryStrategy = retryStrategy;
+    }
+    await subscriber.connect();
+    await waitFor(() => stream.states().includes("cancelled"), 15_000);
     stream.close();
   });
 });

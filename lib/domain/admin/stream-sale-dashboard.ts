@@ -40,7 +40,8 @@ export async function streamSaleDashboard(saleId: string, signal: AbortSignal): 
       };
 
       const timer = setInterval(sendSoon, TICK_MS);
-      const unsubscribe = subscribeSaleEvents(saleId, sendSoon);
+      // A missed event (the subscription reconnected) is one more reason for a fresh reading.
+      const unsubscribe = subscribeSaleEvents(saleId, sendSoon, sendSoon);
       stop = () => {
         if (closed) return;
         closed = true;

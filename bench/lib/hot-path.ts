@@ -4,7 +4,7 @@ import { disconnectMongo } from "@/lib/db/connect";
 import { closeRabbitPublisher } from "@/lib/messaging/rabbit";
 import { closeRedis } from "@/lib/redis/client";
 import { ensureBuild } from "./benchmark";
-import { compareHosts, type HostMeasure } from "./host-comparison";
+import { compareHosts, hostsMarkdown, type HostMeasure } from "./host-comparison";
 import type { BenchOptions } from "./options";
 import { round } from "./proc-stats";
 import { deleteBenchQueue, resetBenchQueue } from "./queue";
@@ -33,23 +33,8 @@ function extrapolate(waiting: WaitingMeasure) {
   };
 }
 
-function markdown(result: { startedAt: string; command: string; machine: ReturnType<typeof machineInfo>; hosts: HostMeasure[]; waiting: WaitingMeasure; million: ReturnType<typeof extrapolate> }): string {
-  const [custom, plain, engine] = result.hosts;
-  const row = (m: HostMeasure) =>
-    `| ${m.host} | ${m.admitted.toLocaleString()} | ${m.cpuSeconds} | **${m.admittedPerCpuSecond.toLocaleString()}** | ${m.cpuMsPerAdmission} | ${m.latencyMs.p50} / ${m.latencyMs.p99} | ${JSON.stringify(m.answers)} |`;
-  const w = result.waiting;
+function waitingMarkdown(w: WaitingMeasure, million: ReturnType<typeof extrapolate>): string[] {
   return [
-    `# Hot path — ${result.startedAt}`,
-    "",
-    `\`${result.command}\` on ${result.machine.cpus} × ${result.machine.model}, load average ${result.machine.loadAverageAtStart.map((n) => n.toFixed(1)).join(" / ")} at the start.`,
-    "",
-    "## Admissions per CPU-second of the admitting process (one run, 200 in flight)",
-    "",
-    "| host | admitted | CPU s | admissions / CPU-s | CPU ms / admission | latency p50 / p99 ms | answers |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
-    ...result.hosts.map(row),
-    "",
-    `server.ts ÷ next start: ${round(custom!.admittedPerCpuSecond / Math.max(1, plain!.admittedPerCpuSecond), 2)}×; server.ts ÷ engine: ${round(custom!.admittedPerCpuSecond / Math.max(1, engine!.admittedPerCpuSecond), 2)}.`,
     "",
     `## ${w.streams.toLocaleString()} shoppers waiting on SSE streams while a line of ${w.drainWithout.tickets.toLocaleString()} drains`,
     "",
@@ -65,7 +50,28 @@ function markdown(result: { startedAt: string; command: string; machine: ReturnT
     "",
     "## 1,000,000 waiting shoppers, extrapolated",
     "",
-    `${result.million.webProcesses.toLocaleString()} web processes of ${result.million.streamsPerProcess.toLocaleString()} streams (1.5 GB, 0.7 core each), ${result.million.webMemoryGb} GB of web memory, ${result.million.webCores} cores while the line moves, ${result.million.redisOpsPerSecond.toLocaleString()} Redis commands/s (one frontier read per process per second; no per-shopper reads).`,
+    `${million.webProcesses.toLocaleString()} web processes of ${million.streamsPerProcess.toLocaleString()} streams (1.5 GB, 0.7 core each), ${million.webMemoryGb} GB of web memory, ${million.webCores} cores while the line moves, ${million.redisOpsPerSecond.toLocaleString()} Redis commands/s (one frontier read per process per second; no per-shopper reads).`,
+  ];
+}
+
+type HotPathResult = {
+  startedAt: string;
+  command: string;
+  machine: ReturnType<typeof machineInfo>;
+  concurrency: number;
+  hosts: HostMeasure[];
+  waiting: WaitingMeasure | null;
+  million: ReturnType<typeof extrapolate> | null;
+};
+
+function markdown(result: HotPathResult): string {
+  return [
+    `# Hot path — ${result.startedAt}`,
+    "",
+    `\`${result.command}\` on ${result.machine.cpus} × ${result.machine.model}, load average ${result.machine.loadAverageAtStart.map((n) => n.toFixed(1)).join(" / ")} at the start.`,
+    "",
+    ...hostsMarkdown(result.hosts, result.concurrency),
+    ...(result.waiting && result.million ? waitingMarkdown(result.waiting, result.million) : []),
     "",
   ].join("\n");
 }
@@ -87,17 +93,24 @@ export async function runHotPath(options: BenchOptions, plan: { compareUsers: nu
     const machine = machineInfo();
 
     log(`hosts: ${plan.compareUsers.toLocaleString()} intents each on server.ts, next start and the engine`);
-    const hosts = await compareHosts({ appDir, env, logDir, tag, users: plan.compareUsers, concurrency: options.concurrency, usersPerIp: options.usersPerIp }, options.webPort + 2);
+    const hosts = await compareHosts(
+      { appDir, env, logDir, tag, users: plan.compareUsers, concurrency: options.concurrency, usersPerIp: options.usersPerIp, profile: options.profile },
+      options.webPort + 2,
+    );
     for (const m of hosts) log(`${m.host}: ${m.admittedPerCpuSecond} admissions per CPU-s, p99 ${m.latencyMs.p99} ms`);
     // The host runs had no worker: their queued intents are not part of the waiting scenario.
     await resetBenchQueue();
 
-    log(`waiting: ${plan.waiting.toLocaleString()} streams behind a line of ${plan.line.toLocaleString()}`);
-    const web = await startWeb(appDir, env, options.webPort, logDir, null, "server.ts", "web-waiting");
-    await sleep(1000);
-    const waiting = await measureWaiting({ env, logDir, tag, webPid: web.pid, webPort: options.webPort, workerMetricsPort: options.workerMetricsPort }, plan.waiting, plan.line);
-    const million = extrapolate(waiting);
-    const result = { startedAt: startedAt.toISOString(), command: `npm run bench:hot-path -- ${process.argv.slice(2).join(" ")}`.trim(), machine, hosts, waiting, million };
+    let waiting: WaitingMeasure | null = null;
+    if (plan.waiting > 0) {
+      log(`waiting: ${plan.waiting.toLocaleString()} streams behind a line of ${plan.line.toLocaleString()}`);
+      const web = await startWeb(appDir, env, options.webPort, logDir, null, "server.ts", "web-waiting");
+      await sleep(1000);
+      waiting = await measureWaiting({ env, logDir, tag, webPid: web.pid, webPort: options.webPort, workerMetricsPort: options.workerMetricsPort }, plan.waiting, plan.line);
+    }
+    const million = waiting && extrapolate(waiting);
+    const command = `npm run bench:hot-path -- ${process.argv.slice(2).join(" ")}`.trim();
+    const result: HotPathResult = { startedAt: startedAt.toISOString(), command, machine, concurrency: options.concurrency, hosts, waiting, million };
     const dir = path.resolve(ROOT, options.out);
     mkdirSync(dir, { recursive: true });
     const base = path.join(dir, `hot-path-${startedAt.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15)}`);

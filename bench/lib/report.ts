@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Check } from "./invariants";
 import type { LatencySummary } from "./latency";
-import type { ProfileSummary } from "./cpu-profile";
+import { profileMarkdown, type ProfileSummary } from "./cpu-profile";
 import type { BenchOptions } from "./options";
 import type { CpuUsage } from "./proc-stats";
 
@@ -122,12 +122,7 @@ export function toMarkdown(result: BenchResult): string {
     );
   }
   lines.push("", "## Invariant checks", "", ...result.checks.map((c) => `- ${c.pass ? "PASS" : "FAIL"} ${c.name} — ${c.detail}`));
-  for (const [name, profile] of Object.entries(result.profiles)) {
-    lines.push("", `## CPU profile: ${name} (self time, ${n(profile.totalMs)} ms busy)`, "", "| Function | Self ms | Share |", "| --- | --- | --- |");
-    lines.push(...profile.topFunctions.map((f) => `| \`${f.name}\` | ${n(f.selfMs)} | ${f.share}% |`));
-    lines.push("", "| Module | Self ms | Share |", "| --- | --- | --- |");
-    lines.push(...profile.topModules.map((f) => `| \`${f.name}\` | ${n(f.selfMs)} | ${f.share}% |`));
-  }
+  for (const [name, profile] of Object.entries(result.profiles)) lines.push(...profileMarkdown(name, profile));
   if (result.notes.length) lines.push("", "## Notes", "", ...result.notes.map((note) => `- ${note}`));
   return `${lines.join("\n")}\n`;
 }

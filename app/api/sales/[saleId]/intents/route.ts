@@ -4,6 +4,7 @@ import { admitIntent } from "@/lib/domain/admission/admit-intent";
 import { verifyProof } from "@/lib/domain/admission/proof-of-work";
 import { errorResponse, readJson } from "@/lib/http/error-response";
 import { clientInfo } from "@/lib/http/client-info";
+import { jsonResponse } from "@/lib/http/json-response";
 import type { HandlerRequest, SaleRouteContext } from "@/lib/http/handler-request";
 import { publishBookingRequest } from "@/lib/messaging/publish-booking-request";
 import { metrics } from "@/lib/metrics/registry";
@@ -19,7 +20,7 @@ export async function POST(request: HandlerRequest, { params }: SaleRouteContext
     const admitted = await admitIntent({ saleId, userId: user.id, ...clientInfo(request) }, publishBookingRequest);
     metrics().intents.inc({ outcome: "admitted" });
     recordAdmissionLatency(saleId, (performance.now() - startedAt) / 1000);
-    return Response.json({ ...admitted, statusUrl: `/api/sales/${saleId}/status` }, { status: 202 });
+    return jsonResponse({ ...admitted, statusUrl: `/api/sales/${saleId}/status` }, { status: 202 });
   } catch (error) {
     const response = errorResponse(error, request);
     metrics().intents.inc({ outcome: response.status === 500 ? "error" : String(response.status) });

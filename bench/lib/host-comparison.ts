@@ -6,7 +6,7 @@ import { createProofChallenge } from "@/lib/domain/admission/proof-of-work";
 import { encodeProof } from "@/lib/domain/admission/proof-payload";
 import { publishBookingRequest } from "@/lib/messaging/publish-booking-request";
 import { mintCookies } from "./benchmark";
-import { profileMarkdown, profileThisProcess, summarizeProfile, type ProfileSummary } from "./cpu-profile";
+import { profileThisProcess, summarizeProfile, type ProfileSummary } from "./cpu-profile";
 import { createHttpTransport, createHttpUserClient } from "./http-client";
 import { LatencyRecorder, type LatencySummary } from "./latency";
 import { ipOf, type Answer } from "./load";
@@ -148,22 +148,4 @@ export async function compareHosts(setup: HostSetup, basePort: number): Promise<
   const plain = await measureHost(setup, "next start", basePort + 1);
   const engine = await measureEngine(setup);
   return [custom, plain, engine];
-}
-
-/** The comparison as markdown: one row per host, the ratios, and the profiles when taken. */
-export function hostsMarkdown(hosts: HostMeasure[], concurrency: number): string[] {
-  const [custom, plain, engine] = hosts;
-  const row = (m: HostMeasure) =>
-    `| ${m.host} | ${m.admitted.toLocaleString()} | ${m.cpuSeconds} | **${m.admittedPerCpuSecond.toLocaleString()}** | ${m.cpuMsPerAdmission} | ${m.latencyMs.p50} / ${m.latencyMs.p99} | ${JSON.stringify(m.answers)} |`;
-  const ratio = (a: HostMeasure | undefined, b: HostMeasure | undefined) => round((a?.admittedPerCpuSecond ?? 0) / Math.max(1, b?.admittedPerCpuSecond ?? 0), 2);
-  return [
-    `## Admissions per CPU-second of the admitting process (one run, ${concurrency} in flight)`,
-    "",
-    "| host | admitted | CPU s | admissions / CPU-s | CPU ms / admission | latency p50 / p99 ms | answers |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
-    ...hosts.map(row),
-    "",
-    `server.ts ÷ next start: ${ratio(custom, plain)}×; server.ts ÷ engine: ${ratio(custom, engine)}.`,
-    ...hosts.flatMap((m) => (m.profile ? profileMarkdown(`${m.host}, measured run`, m.profile) : [])),
-  ];
 }

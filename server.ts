@@ -34,10 +34,9 @@ async function main(): Promise<void> {
     request.headers["x-request-id"] = requestId;
     request.headers["x-forwarded-for"] = forwardedFor(request.headers["x-forwarded-for"], request.socket.remoteAddress);
     response.setHeader("X-Request-Id", requestId);
-    if (refuseAtHost(request, response)) return;
     const hot = findHotRoute(HOT_ROUTES, request.method, request.url ?? "/");
     if (hot) void serveHotRoute(hot, request, response);
-    else void handle(request, response);
+    else if (!refuseAtHost(request, response)) void handle(request, response);
   });
   server.on("clientError", answerUnparsableRequest);
   server.listen(port, hostname, () => console.log(`web listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));

@@ -10,6 +10,7 @@ import { closeRedis, redis } from "@/lib/redis/client";
 import { saleKeys } from "@/lib/redis/keys";
 import { profileThisProcess, summarizeProfile, type ProfileSummary } from "./cpu-profile";
 import { createEngineUserClient } from "./engine-client";
+import { compareHosts, type HostMeasure } from "./host-comparison";
 import { createHttpTransport, createHttpUserClient, roundRobin, type HttpTransport } from "./http-client";
 import { checkInvariants, type Check } from "./invariants";
 import { ipOf, runLoad, type LoadResult, type Scenario, type UserClient } from "./load";
@@ -128,11 +129,12 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
     let transport: HttpTransport | null = null;
     let baseline: LoadResult | null = null;
     let warmUp: (warmSaleId: string, warmIds: string[]) => Promise<UserClient>;
+    let appDir: string | null = null;
     const warmIpOf = (user: number) => `10.254.${(user >> 8) & 255}.${user & 255}`;
 
     if (options.mode === "http") {
       ensureBuild();
-      const appDir = snapshotBuild(logDir);
+      appDir = snapshotBuild(logDir);
       const mintStarted = Date.now();
       const cookies = await mintCookies(Array.from({ length: options.users }, (_, user) => userIdOf(user)));
       log(`minted ${cookies.length.toLocaleString()} session JWTs in ${((Date.now() - mintStarted) / 1000).toFixed(1)} s`);
@@ -246,6 +248,15 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
       { name: "the invariant checks ran", pass: false, detail: error instanceof Error ? error.message : String(error) },
     ]);
 
+    // After the checks (they count the queue): the comparison's intents queue with no worker running.
+    let hosts: HostMeasure[] | null = null;
+    if (appDir && options.compareUsers > 0) {
+      log(`hosts: ${options.compareUsers.toLocaleString()} intents each on server.ts, next start and the engine`);
+      const setup = { appDir, env: workerEnv, logDir, tag: runTag, users: options.compareUsers, concurrency: options.concurrency, usersPerIp: options.usersPerIp, profile: options.profile };
+      hosts = await compareHosts(setup, options.webPort + 2 * options.webProcesses);
+      for (const m of hosts) log(`${m.host}: ${m.admittedPerCpuSecond} admissions per CPU-s, p99 ${m.latencyMs.p99} ms`);
+    }
+
     const stats = await readSaleStats(saleId);
     const { firstServedAt, peakPerSecond } = sampler.workerRates();
     const admissionSeconds = Math.max(1e-3, ((load.lastAdmittedAt || load.endedAt) - load.startedAt) / 1000);
@@ -325,6 +336,7 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
           })()
         : null,
       profiles,
+      hosts,
       checks,
       allChecksPass: checks.every((c) => c.pass),
       notes,

@@ -3,7 +3,7 @@ import { Session } from "node:inspector";
 import path from "node:path";
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
-type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+type Profile = { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] };
 
 export type ProfileEntry = { name: string; selfMs: number; share: number };
 export type ProfileSummary = { file: string; totalMs: number; topFunctions: ProfileEntry[]; topModules: ProfileEntry[] };
@@ -38,9 +38,11 @@ export function profileThisProcess(dir: string, name: string): () => Promise<voi
 
 /**
  * Self time by function and by module of the largest .cpuprofile in `dir`: V8 writes one per
- * thread, and the main thread's is the big one (tsx's loader thread writes a small one).
+ * thread, and the main thread's is the big one (tsx's loader thread writes a small one). With
+ * `lastMs`, only the samples of the profile's last `lastMs` count (a process profiled from its
+ * start, whose start-up and warm-up are not what is measured).
  */
-export function summarizeProfile(dir: string, top = 15): ProfileSummary | null {
+export function summarizeProfile(dir: string, top = 15, lastMs = Infinity): ProfileSummary | null {
   if (!existsSync(dir)) return null;
   const sizes = readdirSync(dir)
     .filter((name) => name.endsWith(".cpuprofile"))
@@ -51,7 +53,13 @@ export function summarizeProfile(dir: string, top = 15): ProfileSummary | null {
   const profile = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as Profile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const from = profile.endTime - lastMs * 1000;
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (at >= from) selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
+  });
 
   const functions = new Map<string, number>();
   const modules = new Map<string, number>();
@@ -77,4 +85,21 @@ export function summarizeProfile(dir: string, top = 15): ProfileSummary | null {
       .slice(0, top)
       .map(([name, us]) => ({ name, selfMs: Math.round(us / 1000), share: Math.round((us / busyUs) * 1000) / 10 }));
   return { file: path.join(dir, file), totalMs: Math.round(busyUs / 1000), topFunctions: ranked(functions), topModules: ranked(modules) };
+}
+
+/** A profile's top functions and modules as markdown tables under a heading. */
+export function profileMarkdown(name: string, profile: ProfileSummary): string[] {
+  const ms = (value: number) => value.toLocaleString("en-US");
+  return [
+    "",
+    `## CPU profile: ${name} (self time, ${ms(profile.totalMs)} ms busy)`,
+    "",
+    "| Function | Self ms | Share |",
+    "| --- | --- | --- |",
+    ...profile.topFunctions.map((f) => `| \`${f.name}\` | ${ms(f.selfMs)} | ${f.share}% |`),
+    "",
+    "| Module | Self ms | Share |",
+    "| --- | --- | --- |",
+    ...profile.topModules.map((f) => `| \`${f.name}\` | ${ms(f.selfMs)} | ${f.share}% |`),
+  ];
 }

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/sha";
 import { admitIntent } from "@/lib/domain/admission/admit-intent";
@@ -5,6 +6,7 @@ import { createProofChallenge } from "@/lib/domain/admission/proof-of-work";
 import { encodeProof } from "@/lib/domain/admission/proof-payload";
 import { publishBookingRequest } from "@/lib/messaging/publish-booking-request";
 import { mintCookies } from "./benchmark";
+import { profileThisProcess, summarizeProfile, type ProfileSummary } from "./cpu-profile";
 import { createHttpTransport, createHttpUserClient } from "./http-client";
 import { LatencyRecorder, type LatencySummary } from "./latency";
 import { ipOf, type Answer } from "./load";
@@ -20,9 +22,21 @@ export type HostMeasure = {
   admittedPerCpuSecond: number;
   cpuMsPerAdmission: number;
   latencyMs: LatencySummary;
+  /** With `profile`: self time of the admitting process during the measured run alone. */
+  profile: ProfileSummary | null;
 };
 
-export type HostSetup = { appDir: string; env: NodeJS.ProcessEnv; logDir: string; tag: string; users: number; concurrency: number; usersPerIp: number };
+export type HostSetup = {
+  appDir: string;
+  env: NodeJS.ProcessEnv;
+  logDir: string;
+  tag: string;
+  users: number;
+  concurrency: number;
+  usersPerIp: number;
+  /** CPU-profile each admitting process (`--profile`). */
+  profile: boolean;
+};
 
 /** Runs `count` tasks with `concurrency` in flight; records each one's latency. */
 async function pool(count: number, concurrency: number, task: (index: number) => Promise<Answer>): Promise<{ answers: Record<string, number>; latency: LatencySummary; admitted: number }> {
@@ -61,28 +75,33 @@ async function presolvedProofs(saleId: string, userIds: string[]): Promise<strin
 
 /** One host: a fresh sale, `users` signed-in users each posting one intent with a solved proof. */
 async function measureHost(setup: HostSetup, host: WebHost, port: number): Promise<HostMeasure> {
-  const web = await startWeb(setup.appDir, setup.env, port, setup.logDir, null, host, host === "server.ts" ? "web-server-ts" : "web-next-start");
+  const name = host === "server.ts" ? "web-server-ts" : "web-next-start";
+  const profileDir = setup.profile ? path.join(setup.logDir, "profile", name) : null;
+  const web = await startWeb(setup.appDir, setup.env, port, setup.logDir, profileDir, host, name);
   const transport = createHttpTransport(port, setup.concurrency);
+  const run = async (label: string, users: number) => {
+    const saleId = await createBenchSale({ name: `Hosts ${setup.tag} ${host} ${label}`, stock: 1000, holdSeconds: 3600, waitlistMax: 1000 });
+    const userIds = Array.from({ length: users }, (_, i) => `hosts-${setup.tag}-${host === "server.ts" ? "s" : "n"}-${label}-${i}`);
+    const [cookies, proofs] = await Promise.all([mintCookies(userIds), presolvedProofs(saleId, userIds)]);
+    const client = createHttpUserClient(transport, { saleId, cookieOf: (user) => cookies[user]!, ipOf: (user) => ipOf(user, setup.usersPerIp), proofOf: (user) => proofs[user]! });
+    const before = cpuSeconds(web.pid);
+    const startedAt = Date.now();
+    const result = await pool(users, setup.concurrency, (user) => client.postIntent(user));
+    return { ...result, cpu: cpuSeconds(web.pid) - before, startedAt };
+  };
+  let measured: Awaited<ReturnType<typeof run>>;
   try {
-    const run = async (label: string, users: number) => {
-      const saleId = await createBenchSale({ name: `Hosts ${setup.tag} ${host} ${label}`, stock: 1000, holdSeconds: 3600, waitlistMax: 1000 });
-      const userIds = Array.from({ length: users }, (_, i) => `hosts-${setup.tag}-${host === "server.ts" ? "s" : "n"}-${label}-${i}`);
-      const [cookies, proofs] = await Promise.all([mintCookies(userIds), presolvedProofs(saleId, userIds)]);
-      const client = createHttpUserClient(transport, { saleId, cookieOf: (user) => cookies[user]!, ipOf: (user) => ipOf(user, setup.usersPerIp), proofOf: (user) => proofs[user]! });
-      const before = cpuSeconds(web.pid);
-      const result = await pool(users, setup.concurrency, (user) => client.postIntent(user));
-      return { ...result, cpu: cpuSeconds(web.pid) - before };
-    };
     await run("warm", Math.min(500, setup.users)); // JIT and connections, on a sale of its own
-    const measured = await run("measured", setup.users);
-    return summarize(host, measured);
+    measured = await run("measured", setup.users);
   } finally {
     transport.close();
     await stop(web);
   }
+  // The web was profiled from its start; only the measured run's samples count (the profile ends at its exit).
+  return summarize(host, measured, profileDir ? summarizeProfile(profileDir, 20, Date.now() - measured.startedAt) : null);
 }
 
-function summarize(host: HostMeasure["host"], run: { answers: Record<string, number>; latency: LatencySummary; admitted: number; cpu: number }): HostMeasure {
+function summarize(host: HostMeasure["host"], run: { answers: Record<string, number>; latency: LatencySummary; admitted: number; cpu: number }, profile: ProfileSummary | null): HostMeasure {
   return {
     host,
     admitted: run.admitted,
@@ -91,6 +110,7 @@ function summarize(host: HostMeasure["host"], run: { answers: Record<string, num
     admittedPerCpuSecond: run.cpu > 0 ? Math.round(run.admitted / run.cpu) : 0,
     cpuMsPerAdmission: run.admitted > 0 ? round((run.cpu * 1000) / run.admitted, 3) : 0,
     latencyMs: run.latency,
+    profile,
   };
 }
 
@@ -111,7 +131,11 @@ async function measureEngine(setup: HostSetup): Promise<HostMeasure> {
     return { ...result, cpu: (used.user + used.system) / 1e6 };
   };
   await run("warm", Math.min(500, setup.users));
-  return summarize("engine", await run("measured", setup.users));
+  const profileDir = setup.profile ? path.join(setup.logDir, "profile", "engine") : null;
+  const stopProfile = profileDir ? profileThisProcess(profileDir, "engine") : null;
+  const measured = await run("measured", setup.users);
+  await stopProfile?.();
+  return summarize("engine", measured, profileDir ? summarizeProfile(profileDir, 20) : null);
 }
 
 /**

@@ -8,7 +8,7 @@ import { compareHosts, type HostMeasure } from "./host-comparison";
 import type { BenchOptions } from "./options";
 import { round } from "./proc-stats";
 import { deleteBenchQueue, resetBenchQueue } from "./queue";
-import { machineInfo } from "./report";
+import { hostsMarkdown, machineInfo } from "./report";
 import { clearBenchDatabase } from "./sale";
 import { ROOT, sleep, snapshotBuild, startFerretDb, startRedis, startWeb, stopAll } from "./stack";
 import { measureWaiting, type WaitingMeasure } from "./waiting";
@@ -35,31 +35,9 @@ function extrapolate(waiting: WaitingMeasure) {
 
 const cpuRow = (cpu: WaitingMeasure["drainWith"]["cpuCores"]) => `${cpu.worker}, ${cpu.web}, ${cpu.redis}, ${cpu.streamClients}`;
 
-function hostsSection(hosts: HostMeasure[], row: (m: HostMeasure) => string): string[] {
-  const [custom, plain, engine] = hosts;
-  if (!custom || !plain || !engine) return ["Hosts not compared in this run (`--compare-users 0`).", ""];
+function waitingMarkdown(w: WaitingMeasure, million: ReturnType<typeof extrapolate>): string[] {
   return [
-    "## Admissions per CPU-second of the admitting process (one run, 200 in flight)",
     "",
-    "| host | admitted | CPU s | admissions / CPU-s | CPU ms / admission | latency p50 / p99 ms | answers |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
-    ...hosts.map(row),
-    "",
-    `server.ts ÷ next start: ${round(custom.admittedPerCpuSecond / Math.max(1, plain.admittedPerCpuSecond), 2)}×; server.ts ÷ engine: ${round(custom.admittedPerCpuSecond / Math.max(1, engine.admittedPerCpuSecond), 2)}.`,
-    "",
-  ];
-}
-
-function markdown(result: { startedAt: string; command: string; machine: ReturnType<typeof machineInfo>; hosts: HostMeasure[]; waiting: WaitingMeasure; million: ReturnType<typeof extrapolate> }): string {
-  const row = (m: HostMeasure) =>
-    `| ${m.host} | ${m.admitted.toLocaleString()} | ${m.cpuSeconds} | **${m.admittedPerCpuSecond.toLocaleString()}** | ${m.cpuMsPerAdmission} | ${m.latencyMs.p50} / ${m.latencyMs.p99} | ${JSON.stringify(m.answers)} |`;
-  const w = result.waiting;
-  return [
-    `# Hot path — ${result.startedAt}`,
-    "",
-    `\`${result.command}\` on ${result.machine.cpus} × ${result.machine.model}, load average ${result.machine.loadAverageAtStart.map((n) => n.toFixed(1)).join(" / ")} at the start.`,
-    "",
-    ...hostsSection(result.hosts, row),
     `## ${w.streams.toLocaleString()} shoppers waiting on SSE streams while a line of ${w.drainWithout.tickets.toLocaleString()} drains`,
     "",
     "| | value |",
@@ -75,7 +53,28 @@ function markdown(result: { startedAt: string; command: string; machine: ReturnT
     "",
     "## 1,000,000 waiting shoppers, extrapolated",
     "",
-    `${result.million.webProcesses.toLocaleString()} web processes of ${result.million.streamsPerProcess.toLocaleString()} streams (1.5 GB, 0.7 core each), ${result.million.webMemoryGb} GB of web memory, ${result.million.webCores} cores while the line moves, ${result.million.redisOpsPerSecond.toLocaleString()} Redis commands/s (one frontier read per process per second; no per-shopper reads).`,
+    `${million.webProcesses.toLocaleString()} web processes of ${million.streamsPerProcess.toLocaleString()} streams (1.5 GB, 0.7 core each), ${million.webMemoryGb} GB of web memory, ${million.webCores} cores while the line moves, ${million.redisOpsPerSecond.toLocaleString()} Redis commands/s (one frontier read per process per second; no per-shopper reads).`,
+  ];
+}
+
+type HotPathResult = {
+  startedAt: string;
+  command: string;
+  machine: ReturnType<typeof machineInfo>;
+  concurrency: number;
+  hosts: HostMeasure[];
+  waiting: WaitingMeasure | null;
+  million: ReturnType<typeof extrapolate> | null;
+};
+
+function markdown(result: HotPathResult): string {
+  return [
+    `# Hot path — ${result.startedAt}`,
+    "",
+    `\`${result.command}\` on ${result.machine.cpus} × ${result.machine.model}, load average ${result.machine.loadAverageAtStart.map((n) => n.toFixed(1)).join(" / ")} at the start.`,
+    "",
+    ...(result.hosts.length ? hostsMarkdown(result.hosts, result.concurrency) : ["Hosts not compared in this run (`--compare-users 0`).", ""]),
+    ...(result.waiting && result.million ? waitingMarkdown(result.waiting, result.million) : []),
     "",
   ].join("\n");
 }
@@ -99,18 +98,25 @@ export async function runHotPath(options: BenchOptions, plan: { compareUsers: nu
     let hosts: HostMeasure[] = [];
     if (plan.compareUsers > 0) {
       log(`hosts: ${plan.compareUsers.toLocaleString()} intents each on server.ts, next start and the engine`);
-      hosts = await compareHosts({ appDir, env, logDir, tag, users: plan.compareUsers, concurrency: options.concurrency, usersPerIp: options.usersPerIp }, options.webPort + 2);
+      hosts = await compareHosts(
+        { appDir, env, logDir, tag, users: plan.compareUsers, concurrency: options.concurrency, usersPerIp: options.usersPerIp, profile: options.profile },
+        options.webPort + 2,
+      );
       for (const m of hosts) log(`${m.host}: ${m.admittedPerCpuSecond} admissions per CPU-s, p99 ${m.latencyMs.p99} ms`);
       // The host runs had no worker: their queued intents are not part of the waiting scenario.
       await resetBenchQueue();
     }
 
-    log(`waiting: ${plan.waiting.toLocaleString()} streams behind a line of ${plan.line.toLocaleString()}`);
-    const web = await startWeb(appDir, env, options.webPort, logDir, null, "server.ts", "web-waiting");
-    await sleep(1000);
-    const waiting = await measureWaiting({ env, logDir, tag, webPid: web.pid, webPort: options.webPort, workerMetricsPort: options.workerMetricsPort, redisPid }, plan.waiting, plan.line);
-    const million = extrapolate(waiting);
-    const result = { startedAt: startedAt.toISOString(), command: `npm run bench:hot-path -- ${process.argv.slice(2).join(" ")}`.trim(), machine, hosts, waiting, million };
+    let waiting: WaitingMeasure | null = null;
+    if (plan.waiting > 0) {
+      log(`waiting: ${plan.waiting.toLocaleString()} streams behind a line of ${plan.line.toLocaleString()}`);
+      const web = await startWeb(appDir, env, options.webPort, logDir, null, "server.ts", "web-waiting");
+      await sleep(1000);
+      waiting = await measureWaiting({ env, logDir, tag, webPid: web.pid, webPort: options.webPort, workerMetricsPort: options.workerMetricsPort, redisPid }, plan.waiting, plan.line);
+    }
+    const million = waiting && extrapolate(waiting);
+    const command = `npm run bench:hot-path -- ${process.argv.slice(2).join(" ")}`.trim();
+    const result: HotPathResult = { startedAt: startedAt.toISOString(), command, machine, concurrency: options.concurrency, hosts, waiting, million };
     const dir = path.resolve(ROOT, options.out);
     mkdirSync(dir, { recursive: true });
     const base = path.join(dir, `hot-path-${startedAt.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15)}`);

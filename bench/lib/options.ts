@@ -40,6 +40,8 @@ export type BenchOptions = {
   warmup: number;
   /** POW_MAX_NUMBER of the bench stack: what each simulated user's challenge costs. */
   powMaxNumber: number;
+  /** http mode: intents per host in the side-by-side comparison of server.ts, `next start` and the engine (0: none). */
+  compareUsers: number;
   out: string;
 };
 
@@ -77,6 +79,9 @@ const HELP = `npm run bench -- [options]
   --pow-max-number N        the stack's POW_MAX_NUMBER: http-mode users fetch and solve
                             a challenge before each intent (kept low: the load generator
                             solves for every simulated user on one core)             [100]
+  --compare-users N         http mode: afterwards, admissions per CPU-second of server.ts,
+                            plain \`next start\` and the engine side by side, N intents
+                            each with a proof solved beforehand (0 skips)            [2000]
   --out DIR                 results folder                                  [bench/results]
 `;
 
@@ -130,6 +135,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       profile: { type: "boolean" },
       warmup: { type: "string" },
       "pow-max-number": { type: "string" },
+      "compare-users": { type: "string" },
       out: { type: "string" },
     },
   });
@@ -177,6 +183,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     profile: Boolean(values.profile),
     warmup: positiveInt("warmup", values.warmup, 300, 0),
     powMaxNumber: positiveInt("pow-max-number", values["pow-max-number"], 100),
+    compareUsers: isHttp ? positiveInt("compare-users", values["compare-users"], 2000, 0) : 0,
     out: values.out ?? "bench/results",
   };
 }

@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { HostMeasure } from "./host-comparison";
 import type { Check } from "./invariants";
 import type { LatencySummary } from "./latency";
-import type { ProfileSummary } from "./cpu-profile";
+import { profileMarkdown, type ProfileSummary } from "./cpu-profile";
 import type { BenchOptions } from "./options";
-import type { CpuUsage } from "./proc-stats";
+import { round, type CpuUsage } from "./proc-stats";
 
 export type BenchResult = {
   mode: BenchOptions["mode"];
@@ -65,6 +66,8 @@ export type BenchResult = {
   baseline: { requestsPerSecond: number; latencyMs: LatencySummary; admittedToBareRatio: number } | null;
   /** CPU profiles by process (web or engine, worker), self time. */
   profiles: Record<string, ProfileSummary>;
+  /** http mode: admissions per CPU-second of server.ts, plain `next start` and the engine, side by side (`--compare-users`). */
+  hosts: HostMeasure[] | null;
   checks: Check[];
   allChecksPass: boolean;
   notes: string[];
@@ -122,12 +125,8 @@ export function toMarkdown(result: BenchResult): string {
     );
   }
   lines.push("", "## Invariant checks", "", ...result.checks.map((c) => `- ${c.pass ? "PASS" : "FAIL"} ${c.name} — ${c.detail}`));
-  for (const [name, profile] of Object.entries(result.profiles)) {
-    lines.push("", `## CPU profile: ${name} (self time, ${n(profile.totalMs)} ms busy)`, "", "| Function | Self ms | Share |", "| --- | --- | --- |");
-    lines.push(...profile.topFunctions.map((f) => `| \`${f.name}\` | ${n(f.selfMs)} | ${f.share}% |`));
-    lines.push("", "| Module | Self ms | Share |", "| --- | --- | --- |");
-    lines.push(...profile.topModules.map((f) => `| \`${f.name}\` | ${n(f.selfMs)} | ${f.share}% |`));
-  }
+  for (const [name, profile] of Object.entries(result.profiles)) lines.push(...profileMarkdown(name, profile));
+  if (result.hosts) lines.push("", ...hostsMarkdown(result.hosts, result.options.concurrency));
   if (result.notes.length) lines.push("", "## Notes", "", ...result.notes.map((note) => `- ${note}`));
   return `${lines.join("\n")}\n`;
 }
@@ -144,4 +143,22 @@ export function writeResult(result: BenchResult, dir: string): { json: string; m
 
 export function machineInfo(): BenchResult["machine"] {
   return { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "unknown", node: process.version, loadAverageAtStart: os.loadavg() };
+}
+
+/** The comparison as markdown: one row per host, the ratios, and the profiles when taken. */
+export function hostsMarkdown(hosts: HostMeasure[], concurrency: number): string[] {
+  const [custom, plain, engine] = hosts;
+  const row = (m: HostMeasure) =>
+    `| ${m.host} | ${m.admitted.toLocaleString()} | ${m.cpuSeconds} | **${m.admittedPerCpuSecond.toLocaleString()}** | ${m.cpuMsPerAdmission} | ${m.latencyMs.p50} / ${m.latencyMs.p99} | ${JSON.stringify(m.answers)} |`;
+  const ratio = (a: HostMeasure | undefined, b: HostMeasure | undefined) => round((a?.admittedPerCpuSecond ?? 0) / Math.max(1, b?.admittedPerCpuSecond ?? 0), 2);
+  return [
+    `## Admissions per CPU-second of the admitting process (one run, ${concurrency} in flight)`,
+    "",
+    "| host | admitted | CPU s | admissions / CPU-s | CPU ms / admission | latency p50 / p99 ms | answers |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...hosts.map(row),
+    "",
+    `server.ts ÷ next start: ${ratio(custom, plain)}×; server.ts ÷ engine: ${ratio(custom, engine)}.`,
+    ...hosts.flatMap((m) => (m.profile ? profileMarkdown(`${m.host}, measured run`, m.profile) : [])),
+  ];
 }

@@ -2,6 +2,7 @@ import { ZodError } from "zod";
 import { DomainError } from "@/lib/errors/domain-error";
 import { logger } from "@/lib/log/logger";
 import { readBody } from "@/lib/http/read-body";
+import { jsonResponse } from "@/lib/http/json-response";
 
 /** What an error answer needs of the request: its id (X-Request-Id, set by the host) for the log line. */
 export type RequestIdSource = { headers: Pick<Headers, "get"> };
@@ -9,8 +10,8 @@ export type RequestIdSource = { headers: Pick<Headers, "get"> };
 export const requestIdOf = (request: RequestIdSource) => request.headers.get("x-request-id") ?? undefined;
 import type { HandlerRequest } from "@/lib/http/handler-request";
 
-export function jsonError(code: string, message: string, status: number, headers?: HeadersInit): Response {
-  return Response.json({ error: { code, message } }, { status, headers });
+export function jsonError(code: string, message: string, status: number, headers?: Record<string, string>): Response {
+  return jsonResponse({ error: { code, message } }, { status, headers });
 }
 
 /**

@@ -17,6 +17,8 @@ describe("findHotRoute", () => {
       ["GET", "/api/sales/abc/status/extra"],
       ["GET", "/sales/abc/status"],
       ["GET", "/api/sales//status"],
+      ["GET", "/api/sales/a%zzb/status"],
+      ["GET", "/api/sales/a%00b/status"],
     ] as const) {
       expect(findHotRoute(routes, method, url)).toBeNull();
     }

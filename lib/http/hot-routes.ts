@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HandlerRequest, SaleRouteContext } from "@/lib/http/handler-request";
 import { sendResponse, toHandlerRequest } from "@/lib/http/node-adapter";
 import { errorResponse } from "@/lib/http/error-response";
+import { isMalformedUrl } from "@/lib/http/malformed-url";
 import SECURITY_HEADERS from "@/lib/http/security-headers.json";
 
 export type SaleRouteHandler = (request: HandlerRequest, context: SaleRouteContext) => Promise<Response>;
@@ -11,12 +12,15 @@ export type HotRoutes = Record<string, SaleRouteHandler>;
 
 const SALE_ROUTE = /^\/api\/sales\/([^/?]+)\/([a-z]+)\/?(?:\?.*)?$/;
 
-/** The hot route a request is for, with its sale id, or null for everything Next serves. */
+/**
+ * The hot route a request is for, with its sale id, or null for everything else (what the host
+ * refuses, a malformed URL included, and what Next serves). Looked up before the host's own checks
+ * of the method against every API route: a hot route's method is an allowed one.
+ */
 export function findHotRoute(routes: HotRoutes, method: string | undefined, url: string): { handler: SaleRouteHandler; saleId: string } | null {
   const match = SALE_ROUTE.exec(url);
   const handler = match && routes[`${method} ${match[2]}`];
-  // The URL was checked for malformed encoding before this.
-  return handler ? { handler, saleId: decodeURIComponent(match[1]!) } : null;
+  return handler && !isMalformedUrl(url) ? { handler, saleId: decodeURIComponent(match[1]!) } : null;
 }
 
 /** Calls the route file's handler with node:http's request adapted, and writes its Response. */

@@ -18,7 +18,8 @@ export type ScriptName =
   | "rebuild-sale"
   | "renew-lock"
   | "release-lock"
-  | "claim-booking-queues";
+  | "claim-booking-queues"
+  | "rate-limit";
 
 type LoadedScript = { source: string; sha: string };
 

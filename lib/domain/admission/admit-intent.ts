@@ -3,13 +3,21 @@ import { redis } from "@/lib/redis/client";
 import { BLOCKED_IPS_KEY, BLOCKED_USERS_KEY, saleKeys } from "@/lib/redis/keys";
 import { runScript } from "@/lib/redis/scripts";
 import type { BookingRequest } from "@/lib/messaging/booking-request";
-import { consumeRateLimit } from "@/lib/domain/admission/rate-limit";
+import { rateLimited, spendRateLimit } from "@/lib/domain/admission/rate-limit";
+import { proofAlreadyUsed, spendProof, type CheckedProof } from "@/lib/domain/admission/proof-of-work";
 import { newBookingId } from "@/lib/domain/holds/booking-change";
 import { env } from "@/lib/config/env";
 import { encodePrequeuedIntent } from "@/lib/domain/admission/draw-prequeue";
 import { unknownSaleRefusal } from "@/lib/domain/admission/unknown-sale-refusal";
 
-export type IntentInput = { saleId: string; userId: string; ip: string; userAgent: string };
+export type IntentInput = {
+  saleId: string;
+  userId: string;
+  ip: string;
+  userAgent: string;
+  /** The checked proof of work the intent came with, spent here. The route always has one; in-process callers (benchmarks, tests, seeds) admit without. */
+  proof?: CheckedProof;
+};
 /** In line with a ticket, or (before the start) in the pre-queue, to be given a random place at the draw. */
 export type AdmittedIntent =
   | { ticket: number; position: number; bookingId: string; prequeued: false }
@@ -28,19 +36,32 @@ const REFUSALS: Partial<Record<string, { code: ErrorCode; message: string }>> = 
 };
 
 /**
- * Admits a purchase intent: rate limits, the atomic admit step (sale open, one live attempt per
- * user, a ticket from the sale's sequence), then a confirmed publish. If the publish fails the
- * admission is undone, so the user can simply retry. Before the start the user joins the
- * pre-queue instead; its draw (drawPrequeue) publishes the intent.
+ * The checks before admission, in one round trip: the proof's spend, both rate limits and both
+ * block lists go out together (auto-pipelining writes them at once; on a cluster their keys are in
+ * different slots, so they cannot be one script). The answers are read in the order the rules
+ * rank them: a spent proof (403), then a spent budget (429), then a block (403).
  */
-export async function admitIntent(input: IntentInput, publish: PublishRequest): Promise<AdmittedIntent> {
-  const { saleId, userId, ip, userAgent } = input;
-  await consumeRateLimit(userId, ip);
-  const [userBlocked, ipBlocked] = await Promise.all([
+async function passChecks({ userId, ip, proof }: IntentInput): Promise<void> {
+  const [proofFresh, retryAfterSeconds, userBlocked, ipBlocked] = await Promise.all([
+    proof ? spendProof(proof) : true,
+    spendRateLimit(userId, ip),
     redis().sismember(BLOCKED_USERS_KEY, userId),
     redis().sismember(BLOCKED_IPS_KEY, ip),
   ]);
+  if (!proofFresh) throw proofAlreadyUsed();
+  if (retryAfterSeconds !== null) throw rateLimited(retryAfterSeconds);
   if (userBlocked || ipBlocked) throw new DomainError("forbidden", "Your account or network is blocked from this sale.");
+}
+
+/**
+ * Admits a purchase intent: the proof, rate limits and block lists (passChecks), the atomic admit
+ * step (sale open, one live attempt per user, a ticket from the sale's sequence), then a confirmed
+ * publish. If the publish fails the admission is undone, so the user can simply retry. Before the
+ * start the user joins the pre-queue instead; its draw (drawPrequeue) publishes the intent.
+ */
+export async function admitIntent(input: IntentInput, publish: PublishRequest): Promise<AdmittedIntent> {
+  const { saleId, userId, ip, userAgent } = input;
+  await passChecks(input);
 
   const keys = saleKeys(saleId);
   const bookingId = newBookingId(saleId);

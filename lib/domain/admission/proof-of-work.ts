@@ -113,12 +113,14 @@ export function decodeProof(proof: string): Payload {
 
 const refuse = (message: string) => new DomainError("proof_invalid", `${message} Press Buy now again for a new challenge.`);
 
+/** A proof that passed checkProof: its challenge's signature (its id) and when that challenge expires. */
+export type CheckedProof = { id: string; expiresAtMs: number };
+
 /**
  * Checks a proof without spending it: the signature (so nothing was changed), the expiry, the
- * answer, and that it was issued to this user for this sale. Returns the challenge's signature
- * (its id) and when it expires. Throws 403 `proof_invalid` otherwise.
+ * answer, and that it was issued to this user for this sale. Throws 403 `proof_invalid` otherwise.
  */
-export function checkProof(proof: string, subject: ProofSubject, settings = settingsFromEnv()): { id: string; expiresAtMs: number } {
+export function checkProof(proof: string, subject: ProofSubject, settings = settingsFromEnv()): CheckedProof {
   const { challenge, solution } = decodeProof(proof);
   const result = verifySha256Solution(challenge, solution, settings);
   const { data, expiresAt, keySignature } = challenge.parameters;
@@ -132,12 +134,14 @@ export function checkProof(proof: string, subject: ProofSubject, settings = sett
 }
 
 /**
- * Verifies and spends the proof sent with an intent. Single use: the first request to spend a
- * challenge marks it in Redis until it expires; any later one is refused, so a script cannot
- * solve once and queue many times.
+ * Spends a checked proof. Single use: the first request to spend a challenge marks it in Redis
+ * until it expires, and is told true; any later one is told false, so a script cannot solve once
+ * and queue many times.
  */
-export async function verifyProof(input: ProofSubject & { body: unknown }, nowMs = Date.now()): Promise<void> {
-  const { id, expiresAtMs } = checkProof(readProof(input.body), input);
-  const spent = await redis().set(usedProofKey(id), "1", "PX", Math.max(1000, expiresAtMs - nowMs + 1000), "NX");
-  if (spent !== "OK") throw refuse("This proof of work was already used.");
+export async function spendProof(proof: CheckedProof, nowMs = Date.now()): Promise<boolean> {
+  const spent = await redis().set(usedProofKey(proof.id), "1", "PX", Math.max(1000, proof.expiresAtMs - nowMs + 1000), "NX");
+  return spent === "OK";
 }
+
+/** The refusal of a proof that was spent before. */
+export const proofAlreadyUsed = () => refuse("This proof of work was already used.");

@@ -48,9 +48,10 @@ async function writeIfBehind(saleId: string, record: BookingRecord): Promise<boo
  * Updates each booking whose stored rank is behind its record. Returns the rank each booking has
  * in MongoDB now: an update that changed the document reports it (the drainer is the document's
  * only updater); every other booking (already there, or not inserted yet) is read back from the
- * primary.
+ * primary. Null when the lease was lost: the lease is renewed before each batch, so a round slower
+ * than the lease (a loaded machine, a slow backend) never writes beside the next holder.
  */
-async function writeRecords(saleId: string, records: BookingRecord[]): Promise<{ written: number; stored: Map<string, number> }> {
+async function writeRecords(saleId: string, records: BookingRecord[], token: LockToken): Promise<{ written: number; stored: Map<string, number> } | null> {
   const landed: BookingRecord[] = [];
   // In rank order, finals first: an item is released in MongoDB before the hold it went to is
   // written, so MongoDB never shows more items taken than the stock, even mid-round.
@@ -59,6 +60,7 @@ async function writeRecords(saleId: string, records: BookingRecord[]): Promise<{
     return Array.from({ length: Math.ceil(group.length / WRITES_IN_FLIGHT) }, (_, i) => group.slice(i * WRITES_IN_FLIGHT, (i + 1) * WRITES_IN_FLIGHT));
   });
   for (const batch of batches) {
+    if (!(await renewLock(saleKeys(saleId).writer, token, WRITER_LEASE_MS))) return null;
     const changed = await Promise.all(batch.map((record) => writeIfBehind(saleId, record)));
     changed.forEach((didChange, i) => didChange && landed.push(batch[i]!));
   }
@@ -87,12 +89,14 @@ async function drainRound(saleId: string, token: LockToken): Promise<{ written: 
   const pending = await readOutbox(saleId);
   const records = pending.slice(0, ROUND_SIZE);
   if (records.length === 0) return { written: 0, cleared: 0, pending: 0 };
-  if (!(await renewLock(keys.writer, token, WRITER_LEASE_MS))) return null;
 
   const ids = records.map((record) => record.bookingId);
-  const { written, stored } = await writeRecords(saleId, records);
+  const writes = await writeRecords(saleId, records, token);
+  if (!writes) return null;
+  const { written, stored } = writes;
   const overdue = overdueMissing(records, stored, Date.now());
   if (overdue.length) {
+    if (!(await renewLock(keys.writer, token, WRITER_LEASE_MS))) return null;
     logger.error({ saleId, bookings: overdue.map((r) => r.bookingId) }, "served bookings never inserted; inserting them without their request's details");
     await insertBookings(overdue.map((record) => documentFor(saleId, record, undefined)));
     for (const [id, rank] of await storedRanks(overdue.map((record) => record.bookingId))) stored.set(id, rank);

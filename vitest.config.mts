@@ -42,8 +42,9 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["tests/integration/**/*.test.ts"],
-          // Cluster specifics (sharded pub/sub, scripts on every master): the cluster leg's alone.
-          exclude: [...configDefaults.exclude, "tests/integration/redis-cluster.test.ts"],
+          // Cluster specifics (sharded pub/sub, scripts on every master, a RabbitMQ node lost): the
+          // cluster leg's alone.
+          exclude: [...configDefaults.exclude, "tests/integration/redis-cluster.test.ts", "tests/integration/rabbitmq-cluster.test.ts"],
           globalSetup: ["./tests/integration/support/global-setup.ts"],
           setupFiles: ["./tests/integration/support/setup-file.ts"],
           // The files share the real Redis, RabbitMQ and MongoDB, so they take turns.
@@ -58,11 +59,13 @@ export default defineConfig({
         extends: true,
         test: {
           // npm run test:integration:cluster: the engine, hold, race and crash files again, on a
-          // Redis Cluster (the cluster's own test, too), with the real worker.
+          // Redis Cluster and a 3-node RabbitMQ cluster (the clusters' own tests, too), with the
+          // real worker.
           name: "integration-cluster",
           environment: "node",
           include: [
             "tests/integration/redis-cluster.test.ts",
+            "tests/integration/rabbitmq-cluster.test.ts",
             "tests/integration/booking-race.test.ts",
             "tests/integration/hold-lifecycle.test.ts",
             "tests/integration/ticket-order.test.ts",

@@ -555,7 +555,8 @@ async function startRabbitClusterNode(node) {
   if (result.code !== 0) throw new Error(`rabbitmq-server for ${node.name} failed to start: ${result.output.trim()}`);
 }
 
-async function bringUpRabbitCluster(config) {
+/** Makes the test RabbitMQ cluster whole (the cluster tests call it after stopping a node); resolves to a status line. */
+export async function bringUpRabbitCluster(config) {
   const nodes = testRabbitClusterNodes(config);
   const names = nodes.map((node) => node.name);
   const label = `rabbitmq-cluster 127.0.0.1:${nodes.map((node) => node.port).join(",")}`;

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { readConfig } from "../../../scripts/lib/dotenv.mjs";
 import { rabbitCtlCommand, rabbitNodePidFile, testRabbitClusterNodes, type TestRabbitNode } from "../../../scripts/lib/test-rabbitmq-cluster.mjs";
 import { isAlive } from "../../../scripts/lib/process.mjs";
+import { bringUpRabbitCluster } from "../../../scripts/services.mjs";
 import { waitFor } from "./harness";
 
 const run = promisify(execFile);
@@ -34,7 +35,12 @@ export async function crashRabbitNode(node: TestRabbitNode): Promise<void> {
   await waitFor(() => !isAlive(pid), 30_000);
 }
 
-/** Starts the missing node again (`services.mjs up` restarts it; it rejoins with its data). */
+/**
+ * Starts the missing node again, as `services.mjs up --redis-cluster` would (it rejoins with its
+ * data), and waits until the three are one cluster again. In this process, not by running
+ * `services.mjs up`: that would read this suite's RABBITMQ_URL (the cluster) as the broker to
+ * start when its first node is down.
+ */
 export async function restoreRabbitCluster(): Promise<void> {
-  await run(process.execPath, ["scripts/services.mjs", "up", "--redis-cluster"], { timeout: 150_000 });
+  await bringUpRabbitCluster(readConfig());
 }

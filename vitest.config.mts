@@ -75,7 +75,10 @@ export default defineConfig({
           globalSetup: ["./tests/integration/support/global-setup.ts"],
           setupFiles: ["./tests/integration/support/setup-file.ts"],
           fileParallelism: false,
-          testTimeout: 120_000,
+          // A hang guard only: every message is replicated to three RabbitMQ nodes on the same two
+          // cores, and at load average 22 crash-recovery's first test needed more than 120 s
+          // (49 s at load 10).
+          testTimeout: 300_000,
           hookTimeout: 120_000,
           env: integrationClusterEnv(readConfig()),
         },

@@ -532,7 +532,7 @@ async function stopRedisCluster() {
 // once, they form one cluster by classic peer discovery. A node that is down while the others run
 // (a test stopped it) is started again and rejoins; anything else broken is made again.
 
-/** Formation took 17-40 s here at load average 15-17; this bounds a hang, not a slow machine. */
+/** Formation took 17-43 s on the 2-core development machine at load average 15-18; this bounds a hang. */
 const RABBIT_CLUSTER_WAIT_MS = 90_000;
 
 async function rabbitClusterNodeState(node, names) {

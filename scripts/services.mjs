@@ -3,7 +3,8 @@
 //
 //   node scripts/services.mjs [up]   use what answers; else `docker compose up -d`; else start locally
 //   node scripts/services.mjs up --redis-cluster
-//                                    the same, plus the private Redis Cluster the cluster tests use
+//                                    the same, plus the private Redis Cluster and 3-node RabbitMQ
+//                                    cluster the cluster tests use
 //   node scripts/services.mjs up --ferretdb-sqlite
 //                                    the same, plus the private FerretDB on SQLite the SQLite tests use
 //   node scripts/services.mjs stop   stop only what `up` started (pid files in .run/)
@@ -19,6 +20,17 @@ import { ROOT, RUN_DIR, readConfig } from "./lib/dotenv.mjs";
 import { isAlive } from "./lib/process.mjs";
 import { TEST_CLUSTER_DIR, testClusterPorts } from "./lib/test-cluster.mjs";
 import { testFerretDbSqlitePort } from "./lib/test-ferretdb-sqlite-port.mjs";
+import {
+  TEST_RABBIT_CLUSTER_DIR,
+  brokerCommand,
+  prepareRabbitClusterDir,
+  rabbitCtlCommand,
+  rabbitNodeEnv,
+  rabbitNodeMembers,
+  rabbitNodePidFile,
+  rabbitProgram,
+  testRabbitClusterNodes,
+} from "./lib/test-rabbitmq-cluster.mjs";
 
 /** Bound on waiting for the services to answer (building FerretDB or pulling images comes on top). */
 const WAIT_MS = 60_000;
@@ -566,15 +578,97 @@ async function stopFerretDbSqlite() {
   return line;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The private RabbitMQ cluster of the cluster test leg: three nodes from RABBITMQ_CLUSTER_PORT_BASE
+// (5701) on, files under .run/rabbitmq-cluster/ (scripts/lib/test-rabbitmq-cluster.mjs). Started at
+// once, they form one cluster by classic peer discovery. A node that is down while the others run
+// (a test stopped it) is started again and rejoins; anything else broken is made again.
+
+/** Formation took 17-43 s on the 2-core development machine at load average 15-18; this bounds a hang. */
+const RABBIT_CLUSTER_WAIT_MS = 90_000;
+
+async function rabbitClusterNodeState(node, names) {
+  const file = rabbitNodePidFile(node);
+  const pid = fs.existsSync(file) ? readPid(file) : undefined;
+  // RabbitMQ names its node at run time: the VM's command line shows the cluster's HOME instead.
+  const alive = Boolean(pid && isOurProcess(pid, TEST_RABBIT_CLUSTER_DIR));
+  const verdict = await probeAmqp({ host: "127.0.0.1", port: node.port });
+  const members = rabbitNodeMembers(node);
+  return { alive, answers: verdict === "ok", foreign: verdict !== "down" && !alive, clustered: names.every((name) => members.includes(name)) };
+}
+
+const isHealthyRabbitNode = (state) => state.alive && state.answers && state.clustered;
+
+async function startRabbitClusterNode(node) {
+  const binary = rabbitProgram("rabbitmq-server");
+  if (!binary) throw new Error("rabbitmq-server is not installed");
+  const { command, args, env } = brokerCommand(binary, ["-detached"], rabbitNodeEnv(node));
+  const result = await run(command, args, { env, timeoutMs: 30_000 });
+  if (result.code !== 0) throw new Error(`rabbitmq-server for ${node.name} failed to start: ${result.output.trim()}`);
+}
+
+/** Makes the test RabbitMQ cluster whole (the cluster tests call it after stopping a node); resolves to a status line. */
+export async function bringUpRabbitCluster(config) {
+  const nodes = testRabbitClusterNodes(config);
+  const names = nodes.map((node) => node.name);
+  const label = `rabbitmq-cluster 127.0.0.1:${nodes.map((node) => node.port).join(",")}`;
+  const states = await Promise.all(nodes.map((node) => rabbitClusterNodeState(node, names)));
+  if (states.every(isHealthyRabbitNode)) return `${label}  already running`;
+  const foreign = nodes.filter((_, i) => states[i].foreign).map((node) => node.port);
+  if (foreign.length) throw new Error(`${label}  port ${foreign.join(", ")} answers but is not this checkout's test cluster: set RABBITMQ_CLUSTER_PORT_BASE to free ports`);
+  const started = Date.now();
+  try {
+    // Members of a formed cluster that still runs come back with their data and rejoin.
+    const rejoin = states.some(isHealthyRabbitNode);
+    if (!rejoin) {
+      await stopRabbitCluster();
+      prepareRabbitClusterDir(nodes);
+    }
+    await Promise.all(nodes.filter((_, i) => !states[i].alive || !rejoin).map(startRabbitClusterNode));
+    for (;;) {
+      const now = await Promise.all(nodes.map((node) => rabbitClusterNodeState(node, names)));
+      if (now.every(isHealthyRabbitNode)) break;
+      if (Date.now() - started > RABBIT_CLUSTER_WAIT_MS) {
+        const missing = nodes.filter((_, i) => !isHealthyRabbitNode(now[i])).map((node) => node.name);
+        throw new Error(`${missing.join(", ")} did not answer as members of one cluster within ${RABBIT_CLUSTER_WAIT_MS / 1000} s (logs in ${path.relative(ROOT, TEST_RABBIT_CLUSTER_DIR)}/<port>/log/)`);
+      }
+      await sleep(500);
+    }
+  } catch (error) {
+    throw new Error(`${label}  ${error.message}`);
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  return `${label}  started (3 nodes in one cluster after ${seconds} s, files in ${path.relative(ROOT, TEST_RABBIT_CLUSTER_DIR)}/)`;
+}
+
+async function stopRabbitClusterNode(node) {
+  const file = rabbitNodePidFile(node);
+  const pid = fs.existsSync(file) ? readPid(file) : undefined;
+  if (!pid || !isOurProcess(pid, TEST_RABBIT_CLUSTER_DIR)) return undefined;
+  const { command, args, env } = rabbitCtlCommand(node, ["stop", file]);
+  await run(command, args, { env, timeoutMs: 60_000 });
+  if (isOurProcess(pid, TEST_RABBIT_CLUSTER_DIR)) process.kill(pid, "SIGKILL");
+  return `rabbitmq-cluster node ${node.name} stopped (pid ${pid})`;
+}
+
+async function stopRabbitCluster() {
+  if (!fs.existsSync(TEST_RABBIT_CLUSTER_DIR)) return undefined;
+  const ports = fs.readdirSync(TEST_RABBIT_CLUSTER_DIR).filter((name) => /^\d+$/.test(name));
+  const nodes = ports.map((port) => testRabbitClusterNodes({ RABBITMQ_CLUSTER_PORT_BASE: port })[0]);
+  const lines = await Promise.all(nodes.map(stopRabbitClusterNode));
+  fs.rmSync(TEST_RABBIT_CLUSTER_DIR, { recursive: true, force: true });
+  return lines.filter(Boolean).join("\n") || undefined;
+}
+
 /**
- * Brings the services up, and with `redisCluster` the test Redis Cluster, with `ferretDbSqlite` the
- * test FerretDB on SQLite; resolves to the exit code.
+ * Brings the services up, and with `redisCluster` the test Redis Cluster and RabbitMQ cluster, with
+ * `ferretDbSqlite` the test FerretDB on SQLite; resolves to the exit code.
  */
 export async function up({ redisCluster = false, ferretDbSqlite = false } = {}) {
   fs.mkdirSync(RUN_DIR, { recursive: true });
   const config = readConfig();
   const bringUps = SERVICES.map((service) => bringUp(service, config));
-  if (redisCluster) bringUps.push(bringUpRedisCluster(config));
+  if (redisCluster) bringUps.push(bringUpRedisCluster(config), bringUpRabbitCluster(config));
   if (ferretDbSqlite) bringUps.push(bringUpFerretDbSqlite(config));
   const results = await Promise.allSettled(bringUps);
   let failed = false;
@@ -629,6 +723,7 @@ export async function stop() {
     stopPid("ferretdb", "ferretdb"),
     stopRedisCluster(),
     stopFerretDbSqlite(),
+    stopRabbitCluster(),
     ...SERVICES.map((service) => stopCompose(service.name)),
   ]);
   const said = lines.filter(Boolean);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm test: dependencies, .env.local and services (with the test Redis Cluster), then the unit,
+// npm test: dependencies, .env.local and services (with the test Redis and RabbitMQ clusters), then the unit,
 // integration, cluster integration and e2e suites in order.
 // Every suite runs even when an earlier one fails, so one run shows everything; the exit code is
 // non-zero if any failed.

@@ -46,9 +46,17 @@ export class BookingConsumer {
   private readonly rate = new Map<string, { count: number; since: number; perSec: number }>();
 
   async start(): Promise<void> {
-    this.connection = await connectRabbit(`worker-${process.pid}`);
-    this.connection.on("close", () => {
-      if (this.stopped) return;
+    await this.connect();
+    await this.claim();
+    this.scheduleClaim();
+  }
+
+  /** Connects (to another broker of RABBITMQ_URL if this one is gone) and drains the classic queue. */
+  private async connect(): Promise<void> {
+    const connection = await connectRabbit(`worker-${process.pid}`);
+    connection.on("close", () => {
+      // A connection given up on after a failed reconnect closes too: only the current one counts.
+      if (this.stopped || this.connection !== connection) return;
       // Unacked messages return to their queues with the connection; start over from a clean buffer.
       logger.error("rabbitmq connection lost; reconnecting");
       this.connection = null;
@@ -56,10 +64,15 @@ export class BookingConsumer {
       this.buffer = new TicketOrderBuffer<Delivery>(env().WORKER_GAP_WAIT_MS);
       void this.reconnect();
     });
-    const moved = await migrateClassicBookingQueue(this.connection);
-    if (moved) logger.warn({ moved }, "moved messages from the classic booking queue");
-    await this.claim();
-    this.scheduleClaim();
+    this.connection = connection;
+    try {
+      const moved = await migrateClassicBookingQueue(connection);
+      if (moved) logger.warn({ moved }, "moved messages from the classic booking queue");
+    } catch (error) {
+      this.connection = null;
+      await connection.close().catch(() => {});
+      throw error;
+    }
   }
 
   private scheduleClaim(): void {
@@ -143,8 +156,11 @@ export class BookingConsumer {
     for (let attempt = 1; !this.stopped; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, RETRY_DELAY_MS * 2 ** attempt)));
       try {
-        await this.start();
+        await this.connect();
         logger.info({ attempt }, "rabbitmq consumer reconnected");
+        // The leases' sales are subscribed again now; a subscription refused while a lost node's
+        // queues elect new leaders is retried by the periodic claim.
+        void this.claim().catch((error: unknown) => logger.warn({ err: error }, "could not subscribe again after reconnecting"));
         return;
       } catch (error) {
         logger.warn({ err: error, attempt }, "rabbitmq reconnect failed");

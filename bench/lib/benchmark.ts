@@ -171,7 +171,7 @@ export async function runBenchmark(options: BenchOptions): Promise<boolean> {
     if (worker) tracked.push({ name: "worker", pid: worker.pid, role: "worker" });
     if (redisServer) tracked.push({ name: "redis", pid: redisServer.pid, role: "redis" });
     const portOf = (url: string, fallback: number) => Number(/:\/\/(?:[^@/]*@)?[^:/,]+:(\d+)/.exec(url)?.[1] ?? fallback);
-    const rabbitPid = pidListeningOn(portOf(env().RABBITMQ_URL, 5672));
+    const rabbitPid = pidListeningOn(portOf(env().RABBITMQ_URL[0]!, 5672)); // the first broker listed
     if (rabbitPid) tracked.push({ name: "rabbitmq", pid: rabbitPid, role: "broker" });
     // The MongoDB server's own process (FerretDB here; a PostgreSQL backend's work is not in it).
     const mongoPid = mongoServer?.pid ?? pidListeningOn(portOf(env().MONGODB_URL, 27017));

@@ -4,6 +4,7 @@ import { z } from "zod";
 // The worker and scripts are not started by Next, so they load .env files the same way Next does.
 loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
 
+const AMQP_URLS = /^\s*amqps?:\/\/[^\s,]+\s*(,\s*amqps?:\/\/[^\s,]+\s*)*$/;
 const CLUSTER_NODES = /^\s*[^\s,]+:\d{1,5}\s*(,\s*[^\s,]+:\d{1,5}\s*)*$/;
 
 function parseClusterNodes(list: string): { host: string; port: number }[] {
@@ -31,7 +32,13 @@ const serverSchema = z.object({
   // set, every Redis user (web, worker, BullMQ, rate limits, pub/sub) talks to the cluster, and
   // REDIS_URL only lends its username and password.
   REDIS_CLUSTER_NODES: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(CLUSTER_NODES, "must be host:port,host:port,…").transform(parseClusterNodes).optional()),
-  RABBITMQ_URL: z.string().regex(/^amqps?:\/\//, "must be an amqp:// URL").default("amqp://guest:guest@127.0.0.1:5672"),
+  // One broker, or several nodes of one cluster, comma-separated: a connection goes to the first
+  // that answers, and a lost one is replaced by another (lib/messaging/rabbit.ts).
+  RABBITMQ_URL: z
+    .string()
+    .regex(AMQP_URLS, "must be an amqp:// URL, or several separated by commas")
+    .default("amqp://guest:guest@127.0.0.1:5672")
+    .transform((list) => list.split(",").map((url) => url.trim())),
   // The booking queues' common name: each sale has its own quorum queue `<BOOKING_QUEUE>.<saleId>`,
   // poison messages go to `<BOOKING_QUEUE>.dead-letter` (see lib/messaging/booking-queues.ts).
   BOOKING_QUEUE: z.string().min(1).default("booking_requests"),

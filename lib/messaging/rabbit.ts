@@ -3,10 +3,36 @@ import { env } from "@/lib/config/env";
 import { logger } from "@/lib/log/logger";
 import { assertBookingQueue, bookingQueueName, listBookingQueues, registerBookingQueue } from "@/lib/messaging/booking-queues";
 
+/** A node that accepts TCP but never finishes the AMQP handshake (hung, overloaded) is passed over after this. */
+const CONNECT_TIMEOUT_MS = 10_000;
+/** Index in RABBITMQ_URL of the broker that last accepted a connection: the first one tried next. */
+let preferredBroker = 0;
+
+/**
+ * Opens a connection to the first broker of RABBITMQ_URL that answers, starting with the one that
+ * answered last, so a process whose node went down reconnects to another node of the cluster (any
+ * node serves every quorum queue) and stays there.
+ */
 export async function connectRabbit(name: string): Promise<ChannelModel> {
-  const connection = await connect(env().RABBITMQ_URL, { clientProperties: { connection_name: name } });
-  connection.on("error", (error: Error) => logger.warn({ err: error }, "rabbitmq connection error"));
-  return connection;
+  const urls = env().RABBITMQ_URL;
+  const failures: string[] = [];
+  for (let attempt = 0; attempt < urls.length; attempt += 1) {
+    const index = (preferredBroker + attempt) % urls.length;
+    try {
+      const connection = await connect(urls[index]!, { clientProperties: { connection_name: name }, timeout: CONNECT_TIMEOUT_MS });
+      connection.on("error", (error: Error) => logger.warn({ err: error }, "rabbitmq connection error"));
+      preferredBroker = index;
+      return connection;
+    } catch (error) {
+      failures.push(`${brokerAddress(urls[index]!)}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  throw new Error(`no RabbitMQ broker accepted a connection (${failures.join("; ")})`);
+}
+
+/** host:port of an AMQP URL, without credentials, for messages. */
+function brokerAddress(url: string): string {
+  return /^amqps?:\/\/(?:[^@/]*@)?([^/?]+)/.exec(url)?.[1] ?? "?";
 }
 
 type Publisher = { connection: ChannelModel; channel: ConfirmChannel; declared: Map<string, Promise<void>>; returned: Set<string> };

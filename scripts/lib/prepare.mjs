@@ -15,7 +15,7 @@ function ensureDependencies() {
 
 /**
  * Installs dependencies if missing, creates .env.local, brings the services up (and the test Redis
- * Cluster with `redisCluster`); throws on failure.
+ * Cluster and RabbitMQ cluster with `redisCluster`); throws on failure.
  */
 export async function prepare({ redisCluster = false } = {}) {
   ensureDependencies();

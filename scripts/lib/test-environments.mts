@@ -4,7 +4,7 @@
  * data, and the integration and e2e suites can run at the same time without meeting.
  */
 
-import { testClusterNodes } from "./test-cluster-ports.mjs";
+import { testClusterNodes, testRabbitClusterUrls } from "./test-cluster-ports.mjs";
 import { testFerretDbSqliteUrl } from "./test-ferretdb-sqlite-port.mjs";
 
 type Config = Record<string, string | undefined>;
@@ -58,17 +58,19 @@ export function integrationEnv(base: Config = process.env): Record<string, strin
 }
 
 /**
- * The cluster leg: the engine, hold, race and crash files against the private Redis Cluster that
- * `node scripts/services.mjs up --redis-cluster` starts. A cluster has only database 0, and this
- * one holds nothing but this suite's data, so it needs no database number or key namespace; its
- * MongoDB database, queue and BullMQ prefix are its own (`…_cluster_test`), so it can run beside
- * the single-node suite.
+ * The cluster leg: the engine, hold, race and crash files against the private Redis Cluster and
+ * 3-node RabbitMQ cluster that `node scripts/services.mjs up --redis-cluster` starts (every node's
+ * URL in RABBITMQ_URL, so clients move to another node when theirs goes down). A Redis Cluster has
+ * only database 0, and this one holds nothing but this suite's data, so it needs no database
+ * number or key namespace; its MongoDB database, queue and BullMQ prefix are its own
+ * (`…_cluster_test`), so it can run beside the single-node suite.
  */
 export function integrationClusterEnv(base: Config = process.env): Record<string, string> {
   return {
     ...integrationEnv(base),
     ...suiteStorage(base, { redisDatabase: 0, suffix: "cluster_test" }),
     REDIS_CLUSTER_NODES: testClusterNodes(base),
+    RABBITMQ_URL: testRabbitClusterUrls(base),
   };
 }
 

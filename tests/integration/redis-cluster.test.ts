@@ -96,10 +96,14 @@ describe("a sale on a Redis Cluster", () => {
     const { body } = await postIntentAs(userId!, saleId);
     worker = await startWorker();
     await waitUntilDrained(saleId);
+    // The worker schedules the hold's expiry after the hold is in Redis and MongoDB: wait for the
+    // job itself (stopping the worker as soon as the state shows could cut it off).
+    const expiryJob = () => bullQueue(HOLD_EXPIRY_QUEUE).getJob(body.bookingId as string);
+    await waitFor(async () => (await expiryJob()) !== undefined, 60_000);
     await stopWorker(worker);
 
     // The hold's expiry job was scheduled through the cluster, by the worker.
-    const job = await bullQueue(HOLD_EXPIRY_QUEUE).getJob(body.bookingId as string);
+    const job = await expiryJob();
     expect(job?.data).toEqual({ saleId, bookingId: body.bookingId });
     expect(await job?.isDelayed()).toBe(true);
 

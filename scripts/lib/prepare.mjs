@@ -15,10 +15,11 @@ function ensureDependencies() {
 
 /**
  * Installs dependencies if missing, creates .env.local, brings the services up (and the test Redis
- * Cluster and RabbitMQ cluster with `redisCluster`); throws on failure.
+ * Cluster and RabbitMQ cluster with `redisCluster`, the test FerretDB on SQLite with
+ * `ferretDbSqlite`); throws on failure.
  */
-export async function prepare({ redisCluster = false } = {}) {
+export async function prepare({ redisCluster = false, ferretDbSqlite = false } = {}) {
   ensureDependencies();
   console.log(initEnv());
-  if ((await up({ redisCluster })) !== 0) throw new Error("services are not available");
+  if ((await up({ redisCluster, ferretDbSqlite })) !== 0) throw new Error("services are not available");
 }

@@ -16,6 +16,8 @@ const LEASE_POLL_MS = 50;
 const ROUND_SIZE = 200;
 const WRITES_IN_FLIGHT = 16;
 const MAX_ROUNDS = 10;
+/** The states that hold one of the sale's items. */
+const TAKES_ITEM: ReadonlySet<string> = new Set(["hold", "booked"]);
 /**
  * A booking the worker served is inserted by the worker (with its request's IP and user agent)
  * before its message is acknowledged. One still missing after this long lost its message for good
@@ -53,10 +55,12 @@ async function writeIfBehind(saleId: string, record: BookingRecord): Promise<boo
  */
 async function writeRecords(saleId: string, records: BookingRecord[], token: LockToken): Promise<{ written: number; stored: Map<string, number> } | null> {
   const landed: BookingRecord[] = [];
-  // In rank order, finals first: an item is released in MongoDB before the hold it went to is
-  // written, so MongoDB never shows more items taken than the stock, even mid-round.
-  const batches = [3, 2, 1].flatMap((rank) => {
-    const group = records.filter((record) => record.rank === rank);
+  // Releases first: an item is released in MongoDB (cancelled, expired) before the hold or booking
+  // it went to is written, so MongoDB never shows more items taken than the stock, even mid-round.
+  // Not by rank: a booking is final (3) both as "expired" and as "booked", and a promoted hold
+  // confirmed within one round was once written beside the expiry that freed its item.
+  const batches = [false, true].flatMap((takes) => {
+    const group = records.filter((record) => TAKES_ITEM.has(record.status) === takes);
     return Array.from({ length: Math.ceil(group.length / WRITES_IN_FLIGHT) }, (_, i) => group.slice(i * WRITES_IN_FLIGHT, (i + 1) * WRITES_IN_FLIGHT));
   });
   for (const batch of batches) {
@@ -147,7 +151,7 @@ async function drainAsWriter(saleId: string, token: LockToken): Promise<DrainRes
 
 /** Whether the outbox holds a final state (an item released) not yet in MongoDB. */
 async function releasesPending(saleId: string): Promise<boolean> {
-  return (await readOutbox(saleId)).some((record) => record.rank === 3);
+  return (await readOutbox(saleId)).some((record) => record.rank === 3 && !TAKES_ITEM.has(record.status));
 }
 
 /**

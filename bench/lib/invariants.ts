@@ -46,6 +46,16 @@ async function scanUsers(saleId: string, admitted: number): Promise<RedisUsers> 
 }
 
 const check = (name: string, pass: boolean, detail: string): Check => ({ name, pass, detail });
+
+/** Bound on waiting for the outbox drainer after the queue drained (a loaded machine writes slowly). */
+const OUTBOX_WAIT_MS = 120_000;
+
+/** Waits until the sale's outbox is empty, at most OUTBOX_WAIT_MS; returns how long it took. */
+async function waitForEmptyOutbox(outboxKey: string): Promise<number> {
+  const started = Date.now();
+  while ((await redis().hlen(outboxKey)) > 0 && Date.now() - started < OUTBOX_WAIT_MS) await new Promise((resolve) => setTimeout(resolve, 200));
+  return Date.now() - started;
+}
 const sameList = (a: number[], b: number[]) => a.length === b.length && a.every((value, i) => value === b[i]);
 
 /**
@@ -56,6 +66,9 @@ const sameList = (a: number[], b: number[]) => a.length === b.length && a.every(
 export async function checkInvariants(context: Context): Promise<Check[]> {
   const { saleId, stock, waitlistMax, load } = context;
   const keys = saleKeys(saleId);
+  // MongoDB follows Redis through the sale's outbox (one writer per sale): the record of truth is
+  // judged once the outbox is empty, or after OUTBOX_WAIT_MS with what is still in it.
+  const outboxWaitedMs = await waitForEmptyOutbox(keys.dirty);
   const stats = await readSaleStats(saleId);
   const [voided, outbox] = await Promise.all([redis().scard(keys.void), redis().hlen(keys.dirty)]);
   const users = await scanUsers(saleId, stats.admitted);
@@ -145,7 +158,7 @@ export async function checkInvariants(context: Context): Promise<Check[]> {
     check(
       "none lost: MongoDB has every hold and waitlist booking (outbox empty)",
       mongoHolds.length === (users.byStatus.hold ?? 0) && mongoWaitlisted.length === (users.byStatus.waitlisted ?? 0) && outbox === 0,
-      `MongoDB ${mongoHolds.length} hold / ${mongoWaitlisted.length} waitlisted; Redis ${users.byStatus.hold ?? 0} / ${users.byStatus.waitlisted ?? 0}; outbox ${outbox}`,
+      `MongoDB ${mongoHolds.length} hold / ${mongoWaitlisted.length} waitlisted; Redis ${users.byStatus.hold ?? 0} / ${users.byStatus.waitlisted ?? 0}; outbox ${outbox}, ${(outboxWaitedMs / 1000).toFixed(1)} s after the queue drained`,
     ),
     check("queue empty at the end (worker stopped, nothing left unacked)", context.queueMessages === 0, `${context.queueMessages} messages left`),
     check("every intent answered (no transport error, 500 or 503)", unanswered === 0, `${unanswered} unanswered or failed of ${load.intents.sent}`),

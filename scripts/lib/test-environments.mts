@@ -83,6 +83,9 @@ export function integrationSqliteEnv(base: Config = process.env): Record<string,
   return {
     ...integrationEnv(base),
     ...suiteStorage({ ...base, MONGODB_URL: testFerretDbSqliteUrl(base) }, { redisDatabase: 3, suffix: "sqlite_test" }),
+    // The bound record-of-truth asserts (README, "The SQLite test leg"): beside the integration leg
+    // on 2 cores, SQLite's scans left an outbox undrained past 5 s although every write had landed.
+    CONVERGENCE_BOUND_MS: "30000",
   };
 }
 

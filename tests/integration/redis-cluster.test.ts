@@ -3,6 +3,7 @@
 import type { ChildProcess } from "node:child_process";
 import { Cluster, type Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordAdmissionLatency } from "@/lib/domain/admin/record-admission-latency";
 import { bullPrefix, bullQueue, HOLD_EXPIRY_QUEUE } from "@/lib/messaging/queues";
 import { publishSaleEvent, subscribeSaleEvents, type SaleEvent } from "@/lib/realtime/sale-events";
 import { redis, redisMasters } from "@/lib/redis/client";
@@ -87,6 +88,13 @@ describe("a sale on a Redis Cluster", () => {
 
     await publishSaleEvent(saleId, ["user-1"], 7);
     expect(await received).toMatchObject({ saleId, users: ["user-1"], served: 7 });
+  });
+
+  it("keeps the dashboard's admission latencies of sales on every master", async () => {
+    const saleIds = [...(await salesOnEveryMaster()).values()];
+    // One flush a second writes every sale's pending counts: never one pipeline across slots.
+    for (const saleId of saleIds) recordAdmissionLatency(saleId, 0.004);
+    await waitFor(async () => (await Promise.all(saleIds.map((saleId) => redis().hlen(saleKeys(saleId).admissionLatency)))).every((fields) => fields > 0), 30_000);
   });
 
   it("keeps BullMQ's jobs under its hash-tagged prefix, in one slot", async () => {

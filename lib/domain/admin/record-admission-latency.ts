@@ -17,29 +17,33 @@ function bucketIndex(seconds: number): number {
   return index === -1 ? ADMISSION_SECONDS_BUCKETS.length : index;
 }
 
-async function flush(pending: Map<string, number[]>): Promise<void> {
-  if (pending.size === 0) return;
-  const batch = [...pending];
-  pending.clear();
+/** One sale's pending counts, in one pipeline: its keys share the sale's slot on a Redis Cluster. */
+async function flushSale(saleId: string, counts: number[]): Promise<void> {
+  const key = saleKeys(saleId).admissionLatency;
   const pipeline = redis().pipeline();
-  for (const [saleId, counts] of batch) {
-    const key = saleKeys(saleId).admissionLatency;
-    counts.forEach((count, index) => {
-      if (count > 0) pipeline.hincrby(key, LATENCY_BUCKET_NAMES[index]!, count);
-    });
-  }
+  counts.forEach((count, index) => {
+    if (count > 0) pipeline.hincrby(key, LATENCY_BUCKET_NAMES[index]!, count);
+  });
   try {
     await pipeline.exec();
   } catch (error) {
     // A dashboard number, not a record: a lost second of latencies is logged, not retried.
-    logger.warn({ err: error }, "could not write admission latencies");
+    logger.warn({ err: error, saleId }, "could not write admission latencies");
   }
+}
+
+/** Writes every sale's pending counts: a pipeline per sale (one across sales is cross-slot on a cluster). */
+async function flush(pending: Map<string, number[]>): Promise<void> {
+  if (pending.size === 0) return;
+  const batch = [...pending];
+  pending.clear();
+  await Promise.all(batch.map(([saleId, counts]) => flushSale(saleId, counts)));
 }
 
 /**
  * Counts one admission's latency for the sale's dashboard. Every web process adds its counts to
  * one per-sale histogram in Redis, so the dashboard (and its history) covers all of them; the
- * counts wait in memory and go out in one pipeline a second, keeping Redis off the hot path.
+ * counts wait in memory and go out once a second (a pipeline per sale), keeping Redis off the hot path.
  */
 export function recordAdmissionLatency(saleId: string, seconds: number): void {
   const state: PendingLatencies = (globalForLatency.flashSaleAdmissionLatency ??= { pending: new Map() });

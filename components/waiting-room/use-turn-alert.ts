@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useReducer, useRef, useSyncExternalStore } from "react";
 import type { BookingStatusView } from "@/lib/domain/booking/status-view";
 
 const ALERT_TITLE = "⏰ Your turn — confirm now";
@@ -24,9 +24,10 @@ export function useTurnAlert(view: BookingStatusView): { notifications: Notifica
   // Whether the shopper was waiting in the view before this one (a hold on page load is no news).
   const wasWaiting = useRef(WAITING.has(view.state));
   const notified = useRef<string | null>(null);
-  const [choice, setChoice] = useState<NotificationChoice | null>(null);
-  // The browser's answer is read after hydration (the server has no Notification).
-  const initialChoice = useSyncExternalStore(noSubscription, notificationChoice, () => "unsupported" as const);
+  // The browser's answer, read after hydration (the server has no Notification) and again whenever
+  // it changes: through the button below, or in the browser's site settings while the page is open.
+  const [, askedAgain] = useReducer((count: number) => count + 1, 0);
+  const choice = useSyncExternalStore(subscribeToPermission, notificationChoice, () => "unsupported" as const);
 
   // Runs when a hold begins (and cleans up when it ends), not on every update of the view.
   useEffect(() => {
@@ -60,10 +61,27 @@ export function useTurnAlert(view: BookingStatusView): { notifications: Notifica
 
   const askForNotifications = useCallback(async () => {
     if (typeof Notification === "undefined") return;
-    setChoice(await Notification.requestPermission());
+    await Notification.requestPermission();
+    askedAgain();
   }, []);
 
-  return { notifications: choice ?? initialChoice, askForNotifications };
+  return { notifications: choice, askForNotifications };
 }
 
-const noSubscription = () => () => {};
+/** Calls back when the notification permission changes, where the browser can tell (Permissions API). */
+function subscribeToPermission(onChange: () => void): () => void {
+  let status: PermissionStatus | null = null;
+  let unsubscribed = false;
+  navigator.permissions
+    ?.query({ name: "notifications" })
+    .then((answer) => {
+      if (unsubscribed) return;
+      status = answer;
+      answer.addEventListener("change", onChange);
+    })
+    .catch(() => {});
+  return () => {
+    unsubscribed = true;
+    status?.removeEventListener("change", onChange);
+  };
+}

@@ -84,7 +84,7 @@ export async function admitIntent(input: IntentInput, publish: PublishRequest): 
     await publish({ v: 1, saleId, userId, bookingId, ticket, admittedAt, ip, userAgent: userAgent.slice(0, 512) });
   } catch (error) {
     await runScript(redis(), "unadmit", [keys.users, keys.void], [userId, bookingId, ""]);
-    throw new DomainError("unavailable", "We could not queue your request. Please try again.", { cause: String(error) });
+    throw new DomainError("unavailable", "We could not queue your request. Please try again.", { cause: String(error), retryAfterSeconds: 1 });
   }
   return { ticket, position, bookingId, prequeued: false };
 }

@@ -22,6 +22,12 @@ export type HostMeasure = {
   admittedPerCpuSecond: number;
   cpuMsPerAdmission: number;
   latencyMs: LatencySummary;
+  /**
+   * With `pacedRate`: intents sent at that fixed rate (open loop, each on its schedule whatever the
+   * others do), latency counted from the schedule: the host's own latency below saturation, which
+   * the closed loop's (concurrency ÷ throughput) cannot show. Null for the other hosts.
+   */
+  paced: { ratePerSecond: number; sent: number; latencyMs: LatencySummary; answers: Record<string, number> } | null;
   /** With `profile`: self time of the admitting process during the measured run alone. */
   profile: ProfileSummary | null;
 };
@@ -36,7 +42,12 @@ export type HostSetup = {
   usersPerIp: number;
   /** CPU-profile each admitting process (`--profile`). */
   profile: boolean;
+  /** Intents per second of the shipped host's paced run (0: none). */
+  pacedRate?: number;
 };
+
+/** How long the paced run lasts. */
+const PACED_SECONDS = 10;
 
 /** Runs `count` tasks with `concurrency` in flight; records each one's latency. */
 async function pool(count: number, concurrency: number, task: (index: number) => Promise<Answer>): Promise<{ answers: Record<string, number>; latency: LatencySummary; admitted: number }> {
@@ -59,6 +70,28 @@ async function pool(count: number, concurrency: number, task: (index: number) =>
   return { answers, latency: latency.summary(), admitted };
 }
 
+/** Starts task i at i ÷ rate seconds (open loop); latency from each one's scheduled start. */
+async function paced(count: number, ratePerSecond: number, task: (index: number) => Promise<Answer>): Promise<{ answers: Record<string, number>; latency: LatencySummary }> {
+  const latency = new LatencyRecorder();
+  const answers: Record<string, number> = {};
+  const startedAt = performance.now();
+  const sent: Promise<void>[] = [];
+  for (let index = 0; index < count; index++) {
+    const due = startedAt + (index * 1000) / ratePerSecond;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    sent.push(
+      task(index).then((answer) => {
+        latency.record(performance.now() - due);
+        const key = answer.code ?? String(answer.status);
+        answers[key] = (answers[key] ?? 0) + 1;
+      }),
+    );
+  }
+  await Promise.all(sent);
+  return { answers, latency: latency.summary() };
+}
+
 /**
  * Proofs solved before the clock starts: the challenge came with the page (stateless, signed with
  * the shared key), so a Buy is one POST, and the solving is the browser's work, not the server's.
@@ -79,26 +112,37 @@ async function measureHost(setup: HostSetup, host: WebHost, port: number): Promi
   const profileDir = setup.profile ? path.join(setup.logDir, "profile", name) : null;
   const web = await startWeb(setup.appDir, setup.env, port, setup.logDir, profileDir, host, name);
   const transport = createHttpTransport(port, setup.concurrency);
-  const run = async (label: string, users: number) => {
+  const clientFor = async (label: string, users: number) => {
     const saleId = await createBenchSale({ name: `Hosts ${setup.tag} ${host} ${label}`, stock: 1000, holdSeconds: 3600, waitlistMax: 1000 });
     const userIds = Array.from({ length: users }, (_, i) => `hosts-${setup.tag}-${host === "server.ts" ? "s" : "n"}-${label}-${i}`);
     const [cookies, proofs] = await Promise.all([mintCookies(userIds), presolvedProofs(saleId, userIds)]);
-    const client = createHttpUserClient(transport, { saleId, cookieOf: (user) => cookies[user]!, ipOf: (user) => ipOf(user, setup.usersPerIp), proofOf: (user) => proofs[user]! });
+    return createHttpUserClient(transport, { saleId, cookieOf: (user) => cookies[user]!, ipOf: (user) => ipOf(user, setup.usersPerIp), proofOf: (user) => proofs[user]! });
+  };
+  const run = async (label: string, users: number) => {
+    const client = await clientFor(label, users);
     const before = cpuSeconds(web.pid);
     const startedAt = Date.now();
     const result = await pool(users, setup.concurrency, (user) => client.postIntent(user));
     return { ...result, cpu: cpuSeconds(web.pid) - before, startedAt };
   };
+  const pacedRun = async (ratePerSecond: number) => {
+    const sent = ratePerSecond * PACED_SECONDS;
+    const client = await clientFor("paced", sent);
+    const { answers, latency } = await paced(sent, ratePerSecond, (user) => client.postIntent(user));
+    return { ratePerSecond, sent, latencyMs: latency, answers };
+  };
   let measured: Awaited<ReturnType<typeof run>>;
+  let pacedResult: HostMeasure["paced"] = null;
   try {
     await run("warm", Math.min(500, setup.users)); // JIT and connections, on a sale of its own
     measured = await run("measured", setup.users);
+    if (host === "server.ts" && setup.pacedRate) pacedResult = await pacedRun(setup.pacedRate);
   } finally {
     transport.close();
     await stop(web);
   }
   // The web was profiled from its start; only the measured run's samples count (the profile ends at its exit).
-  return summarize(host, measured, profileDir ? summarizeProfile(profileDir, 20, Date.now() - measured.startedAt) : null);
+  return { ...summarize(host, measured, profileDir ? summarizeProfile(profileDir, 20, Date.now() - measured.startedAt) : null), paced: pacedResult };
 }
 
 function summarize(host: HostMeasure["host"], run: { answers: Record<string, number>; latency: LatencySummary; admitted: number; cpu: number }, profile: ProfileSummary | null): HostMeasure {
@@ -110,6 +154,7 @@ function summarize(host: HostMeasure["host"], run: { answers: Record<string, num
     admittedPerCpuSecond: run.cpu > 0 ? Math.round(run.admitted / run.cpu) : 0,
     cpuMsPerAdmission: run.admitted > 0 ? round((run.cpu * 1000) / run.admitted, 3) : 0,
     latencyMs: run.latency,
+    paced: null,
     profile,
   };
 }

@@ -44,6 +44,7 @@ function waitingMarkdown(w: WaitingMeasure, million: ReturnType<typeof extrapola
     "| --- | --- |",
     `| streams opened | ${w.streamsOpened.toLocaleString()} |`,
     `| web RSS per stream, 2 s after opening / after 20 s more idle | ${(w.rssBytesPerStream / 1024).toFixed(1)} / ${(w.rssSettledBytesPerStream / 1024).toFixed(1)} KB |`,
+    `| web RSS one more stream adds (slope from ${Math.floor(w.streams / 1000) * 500} streams to all) | ${(w.rssMarginalBytesPerStream / 1024).toFixed(1)} KB |`,
     `| web CPU while the line moved | ${w.webCpuCoresDuringDrain} cores |`,
     `| Redis commands/s the waiting cost | ${w.redisCommandsPerSecondForWaiting.toLocaleString()} (with ${w.drainWith.redisCommandsPerSecond.toLocaleString()}, without ${w.drainWithout.redisCommandsPerSecond.toLocaleString()}) |`,
     `| reads of a waiting shopper's own status | ${w.userStatusReadsWhileWaiting} |`,
@@ -79,7 +80,7 @@ function markdown(result: HotPathResult): string {
   ].join("\n");
 }
 
-export async function runHotPath(options: BenchOptions, plan: { compareUsers: number; waiting: number; line: number }): Promise<void> {
+export async function runHotPath(options: BenchOptions, plan: { compareUsers: number; waiting: number; line: number; pacedRate: number }): Promise<void> {
   const startedAt = new Date();
   const tag = startedAt.getTime().toString(36);
   const logDir = path.join(ROOT, ".run", "bench", tag);
@@ -99,10 +100,12 @@ export async function runHotPath(options: BenchOptions, plan: { compareUsers: nu
     if (plan.compareUsers > 0) {
       log(`hosts: ${plan.compareUsers.toLocaleString()} intents each on server.ts, next start and the engine`);
       hosts = await compareHosts(
-        { appDir, env, logDir, tag, users: plan.compareUsers, concurrency: options.concurrency, usersPerIp: options.usersPerIp, profile: options.profile },
+        { appDir, env, logDir, tag, users: plan.compareUsers, concurrency: options.concurrency, usersPerIp: options.usersPerIp, profile: options.profile, pacedRate: plan.pacedRate },
         options.webPort + 2,
       );
       for (const m of hosts) log(`${m.host}: ${m.admittedPerCpuSecond} admissions per CPU-s, p99 ${m.latencyMs.p99} ms`);
+      const paced = hosts[0]?.paced;
+      if (paced) log(`server.ts paced at ${paced.ratePerSecond}/s: p50 ${paced.latencyMs.p50} ms, p99 ${paced.latencyMs.p99} ms`);
       // The host runs had no worker: their queued intents are not part of the waiting scenario.
       await resetBenchQueue();
     }

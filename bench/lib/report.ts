@@ -159,6 +159,12 @@ export function hostsMarkdown(hosts: HostMeasure[], concurrency: number): string
     ...hosts.map(row),
     "",
     `server.ts ÷ next start: ${ratio(custom, plain)}×; server.ts ÷ engine: ${ratio(custom, engine)}.`,
+    ...(custom?.paced
+      ? [
+          "",
+          `server.ts paced (open loop): ${custom.paced.sent.toLocaleString()} intents at ${custom.paced.ratePerSecond}/s, latency from each one's schedule p50 / p95 / p99 ${custom.paced.latencyMs.p50} / ${custom.paced.latencyMs.p95} / ${custom.paced.latencyMs.p99} ms; answers ${JSON.stringify(custom.paced.answers)}.`,
+        ]
+      : []),
     ...hosts.flatMap((m) => (m.profile ? profileMarkdown(`${m.host}, measured run`, m.profile) : [])),
   ];
 }

@@ -23,6 +23,12 @@ export type WaitingMeasure = {
   rssBytesPerStream: number;
   /** The same after SETTLE_MS more of idle streams. */
   rssSettledBytesPerStream: number;
+  /**
+   * What one more stream adds: the RSS slope from half the streams to all of them, each read 2 s
+   * after its last stream opened. The heap the web grows once whatever it holds (V8's young
+   * generation, pools) is in the figures above, spread over the streams; not in this one.
+   */
+  rssMarginalBytesPerStream: number;
   webCpuCoresDuringDrain: number;
   redisCommandsPerSecondForWaiting: number;
   /** Reads of a waiting shopper's own status (the status MULTI's HLEN) while the line moved. */
@@ -229,7 +235,13 @@ export async function measureWaiting(setup: WaitingSetup, streams: number, lineT
   const received: { served: number; at: number }[] = [];
   let opened = 0;
   const open: Stream[] = [];
+  const half = Math.floor(streams / 1000) * 500;
+  let rssHalf: { bytes: number; opened: number } | null = null;
   for (let i = 0; i < streams; i += 500) {
+    if (i === half && half > 0) {
+      await sleep(2000);
+      rssHalf = { bytes: rssBytes(setup.webPid), opened };
+    }
     for (const [j, cookie] of cookies.slice(i, i + 500).entries()) {
       open.push(openStream(setup.webPort, busySale, cookie, (i + j) % SAMPLE_EVERY === 0, () => (opened += 1), (served, at) => received.push({ served, at })));
     }
@@ -262,6 +274,7 @@ export async function measureWaiting(setup: WaitingSetup, streams: number, lineT
     streamsOpened: opened,
     rssBytesPerStream: Math.round((rssAfter - rssBefore) / Math.max(1, opened)),
     rssSettledBytesPerStream: Math.round((rssSettled - rssBefore) / Math.max(1, opened)),
+    rssMarginalBytesPerStream: rssHalf === null ? 0 : Math.round((rssAfter - rssHalf.bytes) / Math.max(1, opened - rssHalf.opened)),
     webCpuCoresDuringDrain: round(webCpu / withStreams.seconds, 3),
     redisCommandsPerSecondForWaiting: withStreams.redisCommandsPerSecond - without.redisCommandsPerSecond,
     userStatusReadsWhileWaiting: withStreams.userStatusReads,

@@ -24,7 +24,8 @@ export function errorResponse(error: unknown, request: RequestIdSource): Respons
     if (error.details?.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.details.retryAfterSeconds);
     if (error.details?.allow !== undefined) headers.Allow = String(error.details.allow);
     if (error.details?.closeConnection) headers.Connection = "close";
-    if (error.status >= 500) logger.warn({ requestId: requestIdOf(request), code: error.code }, error.message);
+    // The cause (a broker's or a database's own error) is for the operator; the shopper gets the message.
+    if (error.status >= 500) logger.warn({ requestId: requestIdOf(request), code: error.code, cause: error.details?.cause }, error.message);
     return jsonError(error.code, error.message, error.status, headers);
   }
   if (error instanceof ZodError) {

@@ -35,4 +35,14 @@ export async function serveHotRoute(route: { handler: SaleRouteHandler; saleId: 
   // Every response carries them (next.config.mjs sets the same for what Next serves).
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
   await sendResponse(answer, response).catch(() => response.destroy());
+  if (!response.writableEnded) forgetHeaders(request);
+}
+
+/**
+ * A live stream stays open as long as its shopper waits, and nothing reads its request's headers
+ * once it has started: their strings (a browser's cookies and user agent, 1-2 KB) are let go.
+ */
+function forgetHeaders(request: IncomingMessage): void {
+  request.headers = {};
+  request.rawHeaders = [];
 }

@@ -56,6 +56,17 @@ async function openPublisher(): Promise<Publisher> {
   return { connection, channel, declared: new Map(), returned };
 }
 
+/**
+ * Lets a publisher go for good: the next publish opens a fresh connection and channel. For a nack:
+ * a channel that published to a quorum queue while its leader was being elected again (a node
+ * lost) had every later publish nacked, for minutes, although the queue had its new leader within
+ * a second; a new channel is served at once.
+ */
+function discardPublisher(pending: Promise<Publisher>, { connection }: Publisher): void {
+  if (globalForRabbit.flashSalePublisher === pending) globalForRabbit.flashSalePublisher = undefined;
+  void connection.close().catch(() => {});
+}
+
 function publisher(): Promise<Publisher> {
   globalForRabbit.flashSalePublisher ??= openPublisher().catch((error: unknown) => {
     globalForRabbit.flashSalePublisher = undefined;
@@ -69,7 +80,9 @@ function publisher(): Promise<Publisher> {
  * confirmed it. The queue is declared and listed for the workers on this process's first publish.
  */
 export async function publishConfirmed(saleId: string, body: Buffer, messageId: string): Promise<void> {
-  const { channel, declared, returned } = await publisher();
+  const pending = publisher();
+  const current = await pending;
+  const { channel, declared, returned } = current;
   // One declaration per sale and process, shared by every publish waiting for it: a stampede's
   // first publishes each declaring the queue would queue hundreds of RPCs on the channel, and the
   // tickets behind them would reach the worker seconds late (past its gap wait, so passed over).
@@ -87,7 +100,10 @@ export async function publishConfirmed(saleId: string, body: Buffer, messageId: 
       body,
       { persistent: true, messageId, contentType: "application/json", mandatory: true },
       (error: unknown) => {
-        if (error) return reject(error instanceof Error ? error : new Error("publish nacked"));
+        if (error) {
+          discardPublisher(pending, current);
+          return reject(error instanceof Error ? error : new Error("publish nacked"));
+        }
         if (returned.delete(messageId)) return reject(new Error(`no queue ${queue} took the message`));
         resolve();
       },

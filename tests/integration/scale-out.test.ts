@@ -62,10 +62,11 @@ describe("scaling out", () => {
     const waitlistMax = 40;
     const sales = await Promise.all([createLiveSale({ stock, waitlistMax }), createLiveSale({ stock, waitlistMax })]);
     const users = sales.map((_, s) => userIds(`scale-${s}`, 100));
-    // Only these two sales' queues are listed (earlier files' sales, whose purged queues some
-    // worker retires mid-test, would shift the fair shares and may leave both new queues to one).
-    await redis().del(BOOKING_QUEUES_KEY);
     await startWorkers(2);
+    // Only these two sales' queues are listed: each worker's start listed every open sale again,
+    // and earlier files' sales (their queues purged, retired mid-test) shift the fair shares so that
+    // both new queues may go to one worker.
+    await redis().del(BOOKING_QUEUES_KEY);
 
     // Each sale's first intent declares its queue; the two workers then split the two queues
     // between them (a fair share of one each, by the leases) before the crowd comes.

@@ -31,30 +31,34 @@ export type DrainResult = { outcome: "drained" | "busy" | "lease_lost"; written:
 const firstSeenMissing = new Map<string, number>();
 
 /**
- * Writes one record if the booking's stored rank is behind it; true when the document changed.
+ * Writes one record if the booking's stored rank is behind it. Returns the booking's rank in
+ * MongoDB now, as read or written on the primary; null when that is not known (no document yet,
+ * or an update that changed nothing), for the caller to read back.
  * A read, then an update, each by `_id` alone: FerretDB's SQLite backend finds an `_id`-only filter
  * through its index but scans and decodes the whole collection for any other filter (a
  * `{_id, rank: {$lt}}` update made the SQLite test leg time out), and FerretDB applies a filtered
  * update as a read and a write anyway, having no atomic conditional update. What orders writers is
  * the sale's writer lease; the read keeps a writer from taking a document back to an older state.
  */
-async function writeIfBehind(saleId: string, record: BookingRecord): Promise<boolean> {
+async function writeIfBehind(saleId: string, record: BookingRecord): Promise<{ rank: number | null; wrote: boolean }> {
   const stored = await Booking.findById(record.bookingId).select({ rank: 1 }).read("primary").lean();
   // No document yet: the worker inserts it (with its request's details), or the overdue path does.
-  if (!stored || stored.rank >= record.rank) return false;
+  if (!stored) return { rank: null, wrote: false };
+  if (stored.rank >= record.rank) return { rank: stored.rank, wrote: false };
   const result = await Booking.updateOne({ _id: record.bookingId }, { $set: changesFor(saleId, record) }, { writeConcern: BOOKING_WRITE_CONCERN });
-  return result.modifiedCount === 1;
+  return result.modifiedCount === 1 ? { rank: record.rank, wrote: true } : { rank: null, wrote: false };
 }
 
 /**
  * Updates each booking whose stored rank is behind its record. Returns the rank each booking has
- * in MongoDB now: an update that changed the document reports it (the drainer is the document's
- * only updater); every other booking (already there, or not inserted yet) is read back from the
- * primary. Null when the lease was lost: the lease is renewed before each batch, so a round slower
- * than the lease (a loaded machine, a slow backend) never writes beside the next holder.
+ * in MongoDB now: as its write read or made it (the drainer is the document's only updater), and
+ * read back from the primary where that is not known (not inserted yet). Null when the lease was
+ * lost: the lease is renewed before each batch, so a round slower than the lease (a loaded
+ * machine, a slow backend) never writes beside the next holder.
  */
 async function writeRecords(saleId: string, records: BookingRecord[], token: LockToken): Promise<{ written: number; stored: Map<string, number> } | null> {
-  const landed: BookingRecord[] = [];
+  let written = 0;
+  const stored = new Map<string, number>();
   // Releases first: an item is released in MongoDB (cancelled, expired) before the hold or booking
   // it went to is written, so MongoDB never shows more items taken than the stock, even mid-round.
   // Not by rank: a booking is final (3) both as "expired" and as "booked", and a promoted hold
@@ -65,13 +69,15 @@ async function writeRecords(saleId: string, records: BookingRecord[], token: Loc
   });
   for (const batch of batches) {
     if (!(await renewLock(saleKeys(saleId).writer, token, WRITER_LEASE_MS))) return null;
-    const changed = await Promise.all(batch.map((record) => writeIfBehind(saleId, record)));
-    changed.forEach((didChange, i) => didChange && landed.push(batch[i]!));
+    const writes = await Promise.all(batch.map((record) => writeIfBehind(saleId, record)));
+    writes.forEach(({ rank, wrote }, i) => {
+      if (rank !== null) stored.set(batch[i]!.bookingId, rank);
+      if (wrote) written += 1;
+    });
   }
-  const landedIds = new Set(landed.map((record) => record.bookingId));
-  const stored = await storedRanks(records.filter((record) => !landedIds.has(record.bookingId)).map((record) => record.bookingId));
-  for (const record of landed) stored.set(record.bookingId, record.rank);
-  return { written: landed.length, stored };
+  const unknown = records.filter((record) => !stored.has(record.bookingId)).map((record) => record.bookingId);
+  if (unknown.length) for (const [id, rank] of await storedRanks(unknown)) stored.set(id, rank);
+  return { written, stored };
 }
 
 /** Bookings served but not inserted after the grace period: their message is gone for good. */

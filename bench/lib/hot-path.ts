@@ -46,7 +46,7 @@ function waitingMarkdown(w: WaitingMeasure, million: ReturnType<typeof extrapola
     `| web RSS per stream, 2 s after opening / after 20 s more idle | ${(w.rssBytesPerStream / 1024).toFixed(1)} / ${(w.rssSettledBytesPerStream / 1024).toFixed(1)} KB |`,
     `| web RSS one more stream adds (slope from ${Math.floor(w.streams / 1000) * 500} streams to all) | ${(w.rssMarginalBytesPerStream / 1024).toFixed(1)} KB |`,
     `| web CPU while the line moved | ${w.webCpuCoresDuringDrain} cores |`,
-    `| Redis commands/s the waiting cost | ${w.redisCommandsPerSecondForWaiting.toLocaleString()} (with ${w.drainWith.redisCommandsPerSecond.toLocaleString()}, without ${w.drainWithout.redisCommandsPerSecond.toLocaleString()}) |`,
+    `| Redis commands/s the waiting cost (with streams, less the drain's own per ticket) | ${w.redisCommandsPerSecondForWaiting.toLocaleString()} (with ${w.drainWith.redisCommandsPerSecond.toLocaleString()}, without ${w.drainWithout.redisCommandsPerSecond.toLocaleString()}) |`,
     `| reads of a waiting shopper's own status | ${w.userStatusReadsWhileWaiting} |`,
     `| frontier updates received by 1 stream in 10, delay p50 / p99 | ${w.frontierEvents.toLocaleString()}, ${w.updateDelayMs.p50} / ${w.updateDelayMs.p99} ms |`,
     `| worker drain, without / with streams | ${w.drainWithout.ticketsPerSecond.toLocaleString()} / ${w.drainWith.ticketsPerSecond.toLocaleString()} tickets/s (**${w.drainRatio}×**) |`,

@@ -30,6 +30,7 @@ export type WaitingMeasure = {
    */
   rssMarginalBytesPerStream: number;
   webCpuCoresDuringDrain: number;
+  /** Redis commands/s with streams, less what the drain itself sends at that rate (per ticket, as without). */
   redisCommandsPerSecondForWaiting: number;
   /** Reads of a waiting shopper's own status (the status MULTI's HLEN) while the line moved. */
   userStatusReadsWhileWaiting: number;
@@ -276,7 +277,11 @@ export async function measureWaiting(setup: WaitingSetup, streams: number, lineT
     rssSettledBytesPerStream: Math.round((rssSettled - rssBefore) / Math.max(1, opened)),
     rssMarginalBytesPerStream: rssHalf === null ? 0 : Math.round((rssAfter - rssHalf.bytes) / Math.max(1, opened - rssHalf.opened)),
     webCpuCoresDuringDrain: round(webCpu / withStreams.seconds, 3),
-    redisCommandsPerSecondForWaiting: withStreams.redisCommandsPerSecond - without.redisCommandsPerSecond,
+    // The drain's own commands scale with its rate, which the streams change: what the drain would
+    // have sent at the with-streams rate (its commands per ticket without streams) is taken off.
+    redisCommandsPerSecondForWaiting: Math.round(
+      withStreams.redisCommandsPerSecond - (without.redisCommandsPerSecond / Math.max(1, without.ticketsPerSecond)) * withStreams.ticketsPerSecond,
+    ),
     userStatusReadsWhileWaiting: withStreams.userStatusReads,
     frontierEvents: received.length,
     updateDelayMs: delays.summary(),

@@ -44,7 +44,7 @@ function waitingMarkdown(w: WaitingMeasure, million: ReturnType<typeof extrapola
     "| --- | --- |",
     `| streams opened | ${w.streamsOpened.toLocaleString()} |`,
     `| web RSS per stream, 2 s after opening / after 20 s more idle | ${(w.rssBytesPerStream / 1024).toFixed(1)} / ${(w.rssSettledBytesPerStream / 1024).toFixed(1)} KB |`,
-    `| web RSS one more stream adds (slope from ${Math.floor(w.streams / 1000) * 500} streams to all) | ${(w.rssMarginalBytesPerStream / 1024).toFixed(1)} KB |`,
+    `| web RSS one more stream adds (slope from ${w.rssMarginalFromStreams.toLocaleString()} streams to all) | ${(w.rssMarginalBytesPerStream / 1024).toFixed(1)} KB |`,
     `| web CPU while the line moved | ${w.webCpuCoresDuringDrain} cores |`,
     `| Redis commands/s the waiting cost (with streams, less the drain's own per ticket) | ${w.redisCommandsPerSecondForWaiting.toLocaleString()} (with ${w.drainWith.redisCommandsPerSecond.toLocaleString()}, without ${w.drainWithout.redisCommandsPerSecond.toLocaleString()}) |`,
     `| reads of a waiting shopper's own status | ${w.userStatusReadsWhileWaiting} |`,

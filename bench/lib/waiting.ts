@@ -29,6 +29,8 @@ export type WaitingMeasure = {
    * generation, pools) is in the figures above, spread over the streams; not in this one.
    */
   rssMarginalBytesPerStream: number;
+  /** Streams open at the first point of that slope (0: too few streams for one). */
+  rssMarginalFromStreams: number;
   webCpuCoresDuringDrain: number;
   /** Redis commands/s with streams, less what the drain itself sends at that rate (per ticket, as without). */
   redisCommandsPerSecondForWaiting: number;
@@ -276,6 +278,7 @@ export async function measureWaiting(setup: WaitingSetup, streams: number, lineT
     rssBytesPerStream: Math.round((rssAfter - rssBefore) / Math.max(1, opened)),
     rssSettledBytesPerStream: Math.round((rssSettled - rssBefore) / Math.max(1, opened)),
     rssMarginalBytesPerStream: rssHalf === null ? 0 : Math.round((rssAfter - rssHalf.bytes) / Math.max(1, opened - rssHalf.opened)),
+    rssMarginalFromStreams: rssHalf?.opened ?? 0,
     webCpuCoresDuringDrain: round(webCpu / withStreams.seconds, 3),
     // The drain's own commands scale with its rate, which the streams change: what the drain would
     // have sent at the with-streams rate (its commands per ticket without streams) is taken off.
